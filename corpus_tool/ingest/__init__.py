@@ -54,14 +54,14 @@ def read_document(path: str | os.PathLike[str]) -> Document:
         size = path.stat().st_size
     except OSError as exc:
         raise IngestError(f"cannot open file: {exc.strerror or exc}") from exc
-    if size == 0:
-        raise IngestError("empty file (0 bytes)")
     if size > MAX_FILE_BYTES:
         raise IngestError(f"file too large ({size // (1024 * 1024)} MiB > {MAX_FILE_BYTES // (1024 * 1024)} MiB)")
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise IngestError(f"cannot open file: {exc.strerror or exc}") from exc
+    if not data:
+        raise IngestError("empty file (0 bytes)")
     kind = sniff_format(path, data[:512])
     if kind == "txt":
         from . import txt as reader

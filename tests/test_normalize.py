@@ -1,0 +1,93 @@
+"""Normalisation of the five seeds and of the text forms that matter for numbers."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from corpus_tool.ingest import read_document
+from corpus_tool.model import Block, Document
+from corpus_tool.normalize import normalize, strip_pinyin_notes, to_half_width
+
+SEEDS = Path(__file__).resolve().parent.parent / "corpora" / "seeds"
+
+BOILERPLATE = ["下载文档", "ID:", "大小:", "页数:", "温馨提示", "网站客服", "收藏 分享赚钱",
+               "此文档下载收益归作者所有", "你可能关注的文档", "来源于网友上传", "范文", "预计阅读时长"]
+
+
+def seed(prefix: str) -> Document:
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    return normalize(read_document(path))
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_seed_has_no_site_boilerplate(prefix: str) -> None:
+    text = seed(prefix).text
+    for phrase in BOILERPLATE:
+        assert phrase not in text, phrase
+    assert len(text) > 2000  # the reports themselves are kept
+
+
+def test_seed_000_keeps_the_report_text() -> None:
+    text = seed("000").text
+    assert text.lstrip().startswith("市交通运输局政府信息公开工作自查报告")
+    assert "600余条" in text and "县效能办" in text
+
+
+def test_seed_001_keeps_publication_date_and_signature() -> None:
+    text = seed("001").text
+    assert "发布日期: 2018-12-24" in text
+    assert text.rstrip().endswith("20181219")
+
+
+def test_seed_003_traditional_becomes_simplified_without_pinyin() -> None:
+    doc = seed("003")
+    assert doc.text.startswith("交通局政务事务公开计划")
+    assert "网友" not in doc.text or "(wǎng)" not in doc.text
+    assert "(wǎng)" not in doc.text and "(yǔ)" not in doc.text and "(chuàng)" not in doc.text
+    assert "政务公开" in doc.text and "政務" not in doc.text
+    assert "traditional characters converted to simplified" in doc.warnings
+    # the original stays available for evidence
+    assert any("政務" in (block.raw or "") for block in doc.blocks)
+
+
+def test_seed_004_keeps_table_of_contents_and_titles() -> None:
+    text = seed("004").text
+    assert "SUCAI198" not in text and "共计12132个字" not in text
+    assert "2022年上城区投促局政务公开工作总结" in text
+    assert "微信扫码" not in text and "221381" not in text
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("收到申请１２件", "收到申请12件"),
+    ("（一）予以公开：３", "(一)予以公开:3"),
+    ("共计　５条", "共计 5条"),
+    ("“谁主管、谁负责〞", "“谁主管、谁负责”"),
+])
+def test_half_width(raw: str, expected: str) -> None:
+    assert to_half_width(raw) == expected
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("網(wǎng)友上傳", "網友上傳"),
+    ("運轉(zhuǎn)協(xié)調(diào)", "運轉協調"),
+    ("规章(a)与(1)条", "规章(a)与(1)条"),  # brackets without tone marks stay
+])
+def test_pinyin_notes(raw: str, expected: str) -> None:
+    assert strip_pinyin_notes(raw) == expected
+
+
+def test_table_cells_are_normalised_and_raw_kept() -> None:
+    doc = Document(path="x", format="docx", blocks=[
+        Block.paragraph("政府信息公開工作年度報告，本年度共收到申請１２件，全部按時答覆，沒有發生行政復議。"),
+        Block.table([["本年新收政府信息公開申請數量", "１２"]]),
+    ])
+    out = normalize(doc)
+    assert out.blocks[1].rows == [["本年新收政府信息公开申请数量", "12"]]
+    assert out.blocks[1].raw is not None and "數量" in out.blocks[1].raw
+
+
+def test_simplified_text_is_not_converted() -> None:
+    text = "本机关认真贯彻落实条例，全年主动公开政府信息1200条，著力提升公开质量，乾坤朗朗。" * 3
+    doc = normalize(Document(path="x", format="txt", blocks=[Block.paragraph(text)]))
+    assert doc.text == to_half_width(text)  # only punctuation widths change
