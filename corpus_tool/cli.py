@@ -8,6 +8,7 @@ import click
 
 from . import api
 from .export import OutputFormatError
+from .sections import ChecklistError
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -58,13 +59,17 @@ def analyse(paths: tuple[Path, ...], output: Path, jobs: int | None, timeout: fl
 
     try:
         summary = api.analyse(paths, output, jobs=jobs, timeout=timeout, checklist=checklist, on_file_done=done)
-    except OutputFormatError as exc:
+    except (OutputFormatError, ChecklistError) as exc:
         raise click.ClickException(str(exc)) from exc
     except OSError as exc:
         raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}") from exc
     finally:
         if progress is not None:
             progress.__exit__(None, None, None)
+    for path in summary.skipped[:20]:
+        click.echo(f"skipped (unsupported suffix): {path}", err=True)
+    if len(summary.skipped) > 20:
+        click.echo(f"... and {len(summary.skipped) - 20} more skipped", err=True)
     click.echo(summary.line(), err=True)
 
 

@@ -78,6 +78,7 @@ class Evidence:
     row: str | None = None  # row label as found
     column: str | None = None  # column label as found
     section: str | None = None  # section id the value was found under
+    block: int | None = None  # index of the block it came from, when the stage knows it
     flags: list[str] = field(default_factory=list)  # approx, partial_year, ...
 
     def to_dict(self) -> dict[str, Any]:
@@ -132,6 +133,8 @@ class Record:
     sections_out_of_order: list[str] = field(default_factory=list)
     tables_missing: list[str] = field(default_factory=list)
     section_evidence: dict[str, dict[str, Any]] = field(default_factory=dict)
+    section_extensions: dict[str, dict[str, Any]] = field(default_factory=dict)  # e.g. supervision
+    section_extensions_missing: list[str] = field(default_factory=list)
     checks_failed: list[dict[str, Any]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     error: str | None = None

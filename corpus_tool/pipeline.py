@@ -50,6 +50,34 @@ def merge_fields(table_fields: dict[str, float | int], table_evidence: dict[str,
     return fields, evidence, conflicts
 
 
+def attribute_sections(doc: Document, spans: list[tuple[int, str]], evidence: dict[str, Evidence]) -> None:
+    """Name in each value's evidence the section it was found under.
+
+    Uses the block index where the extracting stage recorded it, else the first
+    block whose text holds the evidence text.
+    """
+    if not spans:
+        return
+    starts = sorted(spans)
+
+    def section_at(index: int) -> str | None:
+        current = None
+        for start, section in starts:
+            if start > index:
+                break
+            current = section
+        return current
+
+    for item in evidence.values():
+        if item.section:
+            continue
+        index = item.block
+        if index is None and item.text:
+            index = next((i for i, block in enumerate(doc.blocks) if item.text in block.text), None)
+        if index is not None:
+            item.section = section_at(index)
+
+
 def analyse_document(doc: Document, *, checklist: str | None = None) -> Record:
     """Classify, extract and check one normalised (part of a) document."""
     record = Record(path=doc.path, part=doc.part, title=doc.title, file_format=doc.format,
@@ -78,6 +106,9 @@ def analyse_document(doc: Document, *, checklist: str | None = None) -> Record:
         record.sections_out_of_order = sections.out_of_order
         record.tables_missing = sections.tables_missing
         record.section_evidence = {k: v.to_dict() for k, v in sections.evidence.items()}
+        record.section_extensions = {k: v.to_dict() for k, v in sections.extensions.items()}
+        record.section_extensions_missing = sections.extensions_missing
+        attribute_sections(doc, sections.spans, evidence)
     record.fields = fields
     record.evidence = {k: v.to_dict() for k, v in evidence.items()}
     record.conflicts = conflicts
