@@ -32,7 +32,7 @@ def sniff_format(path: Path, head: bytes) -> str:
     if head.startswith(b"\xd0\xcf\x11\xe0"):  # OLE2: old Word .doc / .wps
         return "doc"
     if head.startswith(b"PK\x03\x04"):
-        return "docx" if suffix != ".txt" else "docx"
+        return "docx"
     if suffix in {".html", ".htm", ".shtml", ".xhtml"}:
         return "html"
     if suffix == ".docx":
