@@ -14,8 +14,12 @@ from pathlib import Path
 import pandas as pd
 
 from .batch import collect_files, iter_records
-from .export import writing
+from .export import (
+    DOCUMENT_COLUMNS, FLAG_COLUMNS, SUMMARY_COLUMNS, VALUE_COLUMNS, WIDE_ID_COLUMNS, SummaryCounter,
+    document_row, flag_rows, order_keys, value_rows, wide_row, write_records, writing,
+)
 from .model import Record
+from .sections import checklist_items
 
 PathLike = str | os.PathLike[str]
 
@@ -46,10 +50,14 @@ def analyse(paths: PathLike | Iterable[PathLike], output: PathLike, *, jobs: int
             on_file_done: Callable[[Record], None] | None = None) -> BatchSummary:
     """Read every document under `paths` and stream one record per (part of a) document to `output`.
 
-    The output's suffix picks the format (.jsonl or .csv). `on_file_done` is
+    The output's suffix picks the format: .jsonl (whole records), .csv or .parquet
+    (one row per record, a column per field key), .xlsx (the auditor's workbook,
+    see `corpus_tool.workbook`). `on_file_done` is
     called once per finished record (the CLI drives its progress bar with it).
     """
     start = time.perf_counter()
+    if checklist:
+        checklist_items(checklist)  # a broken checklist stops here, once, with a clear message
     found = collect_files(_as_list(paths))
     summary = BatchSummary(files=len(found.files), skipped=[str(p) for p in found.skipped])
     with writing(output) as writer:
@@ -65,29 +73,74 @@ def analyse(paths: PathLike | Iterable[PathLike], output: PathLike, *, jobs: int
 
 @dataclass
 class Corpus:
-    """Records of a corpus as pandas DataFrames, for notebooks and scripts."""
+    """Records of a corpus as pandas DataFrames, for notebooks and scripts.
+
+    Every table is built by the same row functions as the exported files
+    (`corpus_tool.export`), so `corpus.flags` is row for row the workbook's Flags
+    sheet, and `to_excel`/`to_csv`/`to_parquet` write what `corpus-tool analyse` writes.
+    """
 
     records: list[Record]
     skipped: list[str] = field(default_factory=list)
 
+    def _ordered(self) -> list[Record]:
+        return sorted(self.records, key=lambda r: (r.path, r.part))
+
     @property
     def documents(self) -> pd.DataFrame:
-        """One row per record (the columns of the record contract)."""
-        rows = [record.to_dict() for record in self.records]
-        frame = pd.DataFrame(rows, columns=list(Record.__dataclass_fields__))
-        return frame.sort_values(["path", "part"], kind="stable").reset_index(drop=True)
+        """One row per record: the Documents sheet's columns, then the rest of the record contract."""
+        rest = [name for name in Record.__dataclass_fields__ if name not in DOCUMENT_COLUMNS]
+        rows = [{**document_row(r), **{name: getattr(r, name) for name in rest}} for r in self._ordered()]
+        return pd.DataFrame(rows, columns=DOCUMENT_COLUMNS + rest)
+
+    @property
+    def evidence(self) -> pd.DataFrame:
+        """Long form, one row per extracted value with its table cell or sentence (the Evidence sheet)."""
+        rows = [row for record in self._ordered() for row in value_rows(record)]
+        return pd.DataFrame(rows, columns=VALUE_COLUMNS)
 
     @property
     def fields(self) -> pd.DataFrame:
-        """Long form: one row per extracted value (path, part, key, value, evidence text)."""
-        rows = []
+        """Long form, one row per value: `evidence` with the proving text in an `evidence` column."""
+        return self.evidence.rename(columns={"text": "evidence"})
+
+    @property
+    def fields_wide(self) -> pd.DataFrame:
+        """One row per record, a float column per field key that occurs, in the spec's order (the Fields sheet)."""
+        records = self._ordered()
+        keys = order_keys(key for record in records for key in record.fields)
+        frame = pd.DataFrame([wide_row(r) for r in records], columns=WIDE_ID_COLUMNS + keys)
+        return frame.astype({key: "float64" for key in keys})
+
+    @property
+    def flags(self) -> pd.DataFrame:
+        """One row per missing/empty/out-of-order section, missing table, failed check or conflict."""
+        rows = [row for record in self._ordered() for row in flag_rows(record)]
+        return pd.DataFrame(rows, columns=FLAG_COLUMNS)
+
+    @property
+    def summary(self) -> pd.DataFrame:
+        """Counts by doc type, template and year, and the share of reports with each kind of flag."""
+        counter = SummaryCounter()
         for record in self.records:
-            for key, value in record.fields.items():
-                evidence = record.evidence.get(key, {})
-                rows.append({"path": record.path, "part": record.part, "key": key, "value": value,
-                             "source": evidence.get("source"), "page": evidence.get("page"),
-                             "evidence": evidence.get("text"), "flags": evidence.get("flags", [])})
-        return pd.DataFrame(rows, columns=["path", "part", "key", "value", "source", "page", "evidence", "flags"])
+            counter.add(record)
+        return pd.DataFrame(counter.rows(), columns=SUMMARY_COLUMNS)
+
+    def to_excel(self, path: PathLike) -> Path:
+        """The auditor's workbook (see `corpus_tool.workbook`), whatever `path`'s suffix."""
+        return write_records(self._ordered(), path, "xlsx")
+
+    def to_csv(self, path: PathLike) -> Path:
+        """One row per record, a column per field key of the spec, as `analyse -o x.csv`."""
+        return write_records(self._ordered(), path, "csv")
+
+    def to_parquet(self, path: PathLike) -> Path:
+        """One row per record, a float column per field key of the spec, as `analyse -o x.parquet`."""
+        return write_records(self._ordered(), path, "parquet")
+
+    def to_jsonl(self, path: PathLike) -> Path:
+        """The whole records, one JSON object a line, as `analyse -o x.jsonl`."""
+        return write_records(self._ordered(), path, "jsonl")
 
     def __len__(self) -> int:
         return len(self.records)

@@ -20,7 +20,7 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", required=True, type=click.Path(path_type=Path),
-              help="Output file; its suffix picks the format: .jsonl or .csv.")
+              help="Output file; its suffix picks the format: .jsonl, .csv, .xlsx or .parquet.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes (default: all cores).")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
