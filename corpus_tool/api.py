@@ -9,6 +9,7 @@ import os
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -141,6 +142,13 @@ class Corpus:
     def to_jsonl(self, path: PathLike) -> Path:
         """The whole records, one JSON object a line, as `analyse -o x.jsonl`."""
         return write_records(self._ordered(), path, "jsonl")
+
+    @cached_property
+    def tokens(self) -> pd.DataFrame:
+        """Tokens per part (path, part, title, n_tokens, tokens, error, year, doc_type, agency, level)."""
+        from .segment import tokens
+
+        return tokens(self)
 
     def __len__(self) -> int:
         return len(self.records)

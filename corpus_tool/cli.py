@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from . import api
+from .explore_cli import COMMANDS as EXPLORE_COMMANDS
 from .export import OutputFormatError
 from .sections import ChecklistError
 
@@ -108,6 +109,10 @@ def train(out_dir: Path | None) -> None:
     from .train import train as run_training
 
     click.echo(f"model written to {run_training(out_dir)}")
+
+
+for _command in EXPLORE_COMMANDS:
+    cli.add_command(_command)
 
 
 def main() -> None:
