@@ -98,27 +98,23 @@ def normalize_text(text: str, *, traditional: bool = False) -> str:
     return text
 
 
-def _body_start(lines: list[str]) -> int:
-    """Index of the first line of running prose (40+ Chinese characters)."""
-    for index, line in enumerate(lines):
-        if len(_CJK.findall(line)) >= 40:
-            return index
-    return len(lines)
-
-
-def _body_end(lines: list[str]) -> int:
-    """Index after the last line of running prose."""
-    for index in range(len(lines) - 1, -1, -1):
-        if len(_CJK.findall(lines[index])) >= 40:
-            return index + 1
-    return 0
+def _is_prose(line: str) -> bool:
+    return len(_CJK.findall(line)) >= 40
 
 
 def remove_boilerplate(blocks: list[Block]) -> tuple[list[Block], int]:
-    """Blocks without site boilerplate lines and tails; also how many were dropped."""
+    """Blocks without site boilerplate lines and tails; also how many were dropped.
+
+    Patterns marked `only_before_body` / `only_after_body` apply only before the
+    first / after the last line of running prose (40+ Chinese characters) that no
+    other pattern drops, so a site's notices are not mistaken for the report.
+    """
     rules = boilerplate_rules()
     texts = [block.text.strip() if block.kind == "paragraph" else "" for block in blocks]
-    start, end = _body_start(texts), _body_end(texts)
+    anywhere = [p.regex for p in rules.drop_line if not p.only_before_body and not p.only_after_body]
+    dropped_anywhere = [bool(line) and any(p.fullmatch(line) for p in anywhere) for line in texts]
+    prose = [i for i, line in enumerate(texts) if not dropped_anywhere[i] and _is_prose(line)]
+    start, end = (prose[0], prose[-1] + 1) if prose else (len(texts), 0)
     kept: list[Block] = []
     dropped = 0
     for index, block in enumerate(blocks):
@@ -129,9 +125,9 @@ def remove_boilerplate(blocks: list[Block]) -> tuple[list[Block], int]:
         if line and index >= start and any(p.search(line) for p in rules.cut_from):
             dropped += len(blocks) - index
             break
-        if line and any(p.regex.fullmatch(line) for p in rules.drop_line
-                        if (not p.only_before_body or index < start)
-                        and (not p.only_after_body or index >= end)):
+        if dropped_anywhere[index] or (line and any(
+                p.regex.fullmatch(line) for p in rules.drop_line
+                if (p.only_before_body and index < start) or (p.only_after_body and index >= end))):
             dropped += 1
             continue
         for pattern in rules.drop_inline:

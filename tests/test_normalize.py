@@ -91,3 +91,12 @@ def test_simplified_text_is_not_converted() -> None:
     text = "本机关认真贯彻落实条例，全年主动公开政府信息1200条，著力提升公开质量，乾坤朗朗。" * 3
     doc = normalize(Document(path="x", format="txt", blocks=[Block.paragraph(text)]))
     assert doc.text == to_half_width(text)  # only punctuation widths change
+
+
+def test_flattened_table_rows_are_not_taken_for_site_boilerplate() -> None:
+    prose = "本机关认真贯彻落实政府信息公开条例，全年主动公开政府信息一千二百余条，依申请公开工作规范有序开展。"
+    rows = ["规章 | 0 | 0 | 0", "(七)总计\t3\t2\t0\t0\t0\t0\t5", "结果维持 结果纠正 其他结果 尚未审结 总计",
+            "1 0 0 0 1 0 0 0 0 0 0 0 0 0 0", "结 结 其 尚"]
+    doc = Document(path="x", format="txt", blocks=[Block.paragraph(prose)] + [Block.paragraph(r) for r in rows]
+                   + [Block.paragraph(prose)])
+    assert [b.text for b in normalize(doc).blocks[1:-1]] == [to_half_width(r) for r in rows]

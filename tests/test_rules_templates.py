@@ -1,0 +1,50 @@
+"""The template rules files: every key they name exists in fields.csv, every key of the
+template tables is reachable from them, and every `examples` entry reads as it says."""
+from __future__ import annotations
+
+import pytest
+
+from corpus_tool.rules import load_csv, load_yaml
+from corpus_tool.tables.lexicon import TEMPLATES, lexicon
+
+TABLE_KEYS = {t: {r["key"] for r in load_csv("spec/fields.csv") if r["template"] == t
+                  and r["table"] in ("1", "1 (local)", "2", "2 (subtotal)", "3")} for t in TEMPLATES}
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_rules_cover_exactly_the_template_keys(template: str) -> None:
+    lex = lexicon(template)
+    keys = {f"{row.stem}.{column}" for row in lex.rows.values() if row.stem for column in row.columns}
+    keys |= {f"{group}.{column}" for group in lex.group_order for column in lex.column_order[3]}
+    assert keys == TABLE_KEYS[template]
+
+
+@pytest.mark.parametrize("name", ["common", *TEMPLATES])
+def test_rules_files_cite_their_source(name: str) -> None:
+    from corpus_tool.rules import rules_path
+
+    header = rules_path(f"templates/{name}.yaml").read_text(encoding="utf-8").split("\n")[:6]
+    assert any("国办公开办函" in line for line in header)
+
+
+def _examples() -> list[tuple[str, str, dict[str, str]]]:
+    cases = []
+    for template in TEMPLATES:
+        for name in ("common", template):
+            data = load_yaml(f"templates/{name}.yaml")
+            for table in ("table1", "table2", "table3"):
+                for example in (data.get(table) or {}).get("examples", []):
+                    cases.append((template, table, example))
+    return cases
+
+
+@pytest.mark.parametrize("template, table, example", _examples(),
+                         ids=lambda v: v if isinstance(v, str) else v.get("cell", "")[:12])
+def test_examples_read_as_stated(template: str, table: str, example: dict[str, str]) -> None:
+    lex = lexicon(template)
+    if "stem" in example:
+        row = lex.match_row(example["cell"])
+        assert row is not None and row.stem == example["stem"]
+    else:
+        items = lex.match_header(example["cell"], int(table[-1]))
+        assert items and items[0].id == example["column"]

@@ -1,0 +1,176 @@
+"""Table stage: template detection, label variants, value conventions and layouts, each
+pinned on a small document built by hand (paragraph lines or real table rows)."""
+from __future__ import annotations
+
+import pytest
+
+from corpus_tool.model import Block, Document
+from corpus_tool.tables import extract_tables
+from corpus_tool.tables.cells import parse_cell, split_line
+
+T2_HEADER = ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | 申请人情况",
+             "自然人 | 法人或其他组织 | 总计",
+             "商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他"]
+T3_HEADER = ["行政复议 | 行政诉讼",
+             "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉",
+             " | ".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2)]
+
+
+def text_doc(*lines: str) -> Document:
+    return Document("x.txt", "txt", [Block.paragraph(line) for line in lines])
+
+
+def table_doc(rows: list[list[str]], page: int = 1) -> Document:
+    return Document("x.pdf", "pdf", [Block.table(rows, page)])
+
+
+@pytest.mark.parametrize("text, kind, number", [
+    ("12", "number", 12), ("１２５０.４６", "number", 1250.46), ("+2", "number", 2), ("-1", "number", -1),
+    ("−8", "number", -8), ("减少8", "number", -8), ("增加3", "number", 3), ("1,234", "number", 1234),
+    ("", "blank", None), ("  ", "blank", None), ("/", "na", None), ("—", "na", None), ("-", "na", None),
+    ("无", "na", None), ("——", "na", None), ("自然人", "text", None),
+], ids=lambda v: repr(v))
+def test_parse_cell(text: str, kind: str, number: float | None) -> None:
+    value = parse_cell(text, frozenset({"/", "无", "-", "—", "——"}))
+    assert (value.kind, value.number) == (kind, number)
+
+
+def test_split_line_keeps_blank_cells_of_tabs_and_drops_pipe_filler() -> None:
+    assert split_line("一、本年新收\t3\t\t\t5", frozenset()).cells == ("一、本年新收", "3", "", "", "5")
+    assert split_line("|||", frozenset()).cells == ()
+    assert split_line("0 |", frozenset()).cells == ("0",)
+
+
+def test_detects_2021_and_reads_table1_by_labels() -> None:
+    result = extract_tables(text_doc(
+        "第二十条第（一）项", "信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数（历史累计）",
+        "规章 | / | / | /", "行政规范性文件 | 5 | | 41",
+        "第二十条第（八）项", "信息内容 | 本年收费金额（单位：万元）", "行政事业性收费 | 1250.46"))
+    assert result.template == "2021" and 1 in result.tables_found
+    assert "rules.issued" not in result.fields  # '/' is not applicable
+    assert result.fields["normative_docs.repealed"] == 0  # blank beside figures
+    assert result.fields["normative_docs.in_force"] == 41
+    assert result.fields["fees.amount_10k_yuan"] == 1250.46
+    evidence = result.evidence["normative_docs.in_force"]
+    assert (evidence.table, evidence.row, evidence.column, evidence.text) == (1, "行政规范性文件", "现行有效件数（历史累计）", "41")
+
+
+def test_2019_signed_changes_truncated_headers_and_yuan() -> None:
+    result = extract_tables(text_doc(
+        "第二十条第（一）项 ||||", "信息内容 | 本年新 | 本年新 | 对外公开总数量 |", "规范性文件 | 7 | 6 | 65 |",
+        "第二十条第（五）项 ||||", "信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |",
+        "其他对外管理服务事项 | 2 | +2 | 114 |", "行政许可 | 25 | 减少8 | 0 |",
+        "第二十条第（九）项 ||||", "信息内容 | 采购项目数量 | 采购总金额 ||", "政府集中采购 | 2 | 251000元 ||"))
+    assert result.template == "2019"
+    assert (result.fields["normative_docs.issued"], result.fields["normative_docs.published_new"]) == (7, 6)
+    assert result.fields["other_services.items_change"] == 2
+    assert result.fields["licensing.items_change"] == -8
+    assert result.fields["procurement.amount_10k_yuan"] == pytest.approx(25.1)
+
+
+def test_tab_rows_blank_row_is_null_blank_cell_is_zero() -> None:
+    result = extract_tables(text_doc(
+        *[line.replace(" | ", "\t") for line in T2_HEADER],
+        "一、本年新收政府信息公开申请数量\t3\t2\t\t\t\t\t5",
+        "二、上年结转政府信息公开申请数量\t\t\t\t\t\t\t",
+        "三、本年度办理结果\t（一）予以公开\t\t2\t\t\t\t\t2",
+        "（七）总计\t3\t2\t\t\t\t\t5"))
+    assert result.fields["applications.new.research"] == 0
+    assert result.fields["applications.new.total"] == 5
+    assert not any(k.startswith("applications.carried_over") for k in result.fields)
+    assert (result.fields["outcomes.disclosed.natural_person"], result.fields["outcomes.disclosed.commercial"]) == (0, 2)
+    assert result.fields["outcomes.total.total"] == 5
+    assert 2 in result.tables_found
+
+
+@pytest.mark.parametrize("label, stem", [
+    ("3.危及“三安全一稳定”", "outcomes.withheld.security_stability"),
+    ("3.危及\"三安全一稳定\"", "outcomes.withheld.security_stability"),
+    ("危及‘三安全一稳定’", "outcomes.withheld.security_stability"),
+    ("（二）部分公开", "outcomes.partial"),
+    ("(二)部分公开(区分处理的,只计这一情形,不计其他情形)", "outcomes.partial"),
+    ("本年新收政府信息公开申请数量", "applications.new"),
+    ("5.要求行政机关确认或重新出具", "outcomes.not_processed.confirmation"),
+    ("1.申请人无正当理由逾期不补正，行政机关不再处理其政府信息公开申请", "outcomes.other.overdue_correction"),
+    ("3.其他", "outcomes.other.misc"),
+    ("合计", "outcomes.total"),
+])
+def test_row_label_variants(label: str, stem: str) -> None:
+    result = extract_tables(text_doc(*T2_HEADER, "（一）予以公开 | 1 | 0 | 0 | 0 | 0 | 0 | 1",
+                                     f"{label} | 4 | 0 | 0 | 0 | 0 | 0 | 4"))
+    assert result.fields[f"{stem}.natural_person"] == 4 and result.fields[f"{stem}.total"] == 4
+
+
+def test_one_cell_per_line_with_blank_line_separators_and_full_width_digits() -> None:
+    cells = ["自然人", "法人或其他组织", "总计", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他",
+             "一、本年新收政府信息公开申请数量", "８６", "１２", "０", "０", "５", "２", "１０５"]
+    lines = ["三、收到和处理政府信息公开申请情况"]
+    for cell in cells:
+        lines += [cell, ""]
+    result = extract_tables(text_doc(*lines))
+    assert result.fields["applications.new.natural_person"] == 86
+    assert result.fields["applications.new.other_org"] == 2  # header order rebuilt under 法人或其他组织
+    assert result.fields["applications.new.total"] == 105
+
+
+def test_pdf_text_with_vertical_headers_uses_template_order() -> None:
+    result = extract_tables(text_doc(
+        "四、政府信息公开行政复议、行政诉讼情况", "行政复议 行政诉讼", "未经复议直接起诉 复议后起诉",
+        "结 结 其 尚 总 结 结 其 尚 总 结 结 其 尚 总", "果 果 他 未 计 果 果 他 未 计 果 果 他 未 计",
+        "维 纠 结 审 维 纠 结 审 维 纠 结 审", "持 正 果 结 持 正 果 结 持 正 果 结",
+        "1 0 0 0 1 2 0 1 0 3 0 0 0 0 0"))
+    assert result.fields["reconsideration.total"] == 1
+    assert result.fields["litigation.direct.upheld"] == 2 and result.fields["litigation.direct.total"] == 3
+    assert result.fields["litigation.after_reconsideration.total"] == 0
+    assert 3 in result.tables_found
+
+
+def test_pdf_text_rows_with_wrapped_labels() -> None:
+    result = extract_tables(text_doc(
+        *T2_HEADER, "（二）部分公开（区分处理的", "，只计这一情形，不计其他情形） 1 0 0 0 0 0 1",
+        "（三）不予公开 1.属于国家秘密 0 0 0 0 0 0 0", "自然人 商业 企业"))
+    assert result.fields["outcomes.partial.total"] == 1
+    assert result.fields["outcomes.withheld.state_secret.total"] == 0
+
+
+def test_real_table_with_merged_headers_spans_and_page_break() -> None:
+    header = [["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "", "", "申请人情况", "", "", "", "", "", ""],
+              ["", "", "", "自然\n人", "法人或其他组织", "", "", "", "", "总计"],
+              ["", "", "", "", "商业\n企业", "科研\n机构", "社会\n公益\n组织", "法律\n服务\n机构", "其他", ""],
+              ["一、本年新收政府信息公开申请数量", "", "", "11", "2", "", "0", "0", "0", "13"]]
+    continued = [["", "（七）总计", "", "11", "2", "0", "0", "0", "0", "13"],
+                 ["3", "", "", "", "", "", "", "", "", ""]]  # page number inside the table
+    doc = Document("x.pdf", "pdf", [Block.table(header, 1), Block.paragraph("- 2 -", 1), Block.table(continued, 2)])
+    result = extract_tables(doc)
+    assert result.fields["applications.new.research"] == 0 and result.fields["applications.new.total"] == 13
+    assert result.fields["outcomes.total.commercial"] == 2
+    assert result.evidence["outcomes.total.total"].page == 2
+
+
+def test_table3_real_grid_by_position() -> None:
+    rows = [["行政复议", "", "", "", "", "行政诉讼", "", "", "", "", "", "", "", "", ""],
+            ["结果\n维持", "结果\n纠正", "其他\n结果", "尚未\n审结", "总计", "未经复议直接起诉", "", "", "", "",
+             "复议后起诉", "", "", "", ""],
+            ["", "", "", "", ""] + ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2,
+            ["1", "0", "0", "0", "1", "0", "0", "0", "0", "0", "", "", "", "", "2"]]
+    result = extract_tables(table_doc(rows))
+    assert result.fields["reconsideration.upheld"] == 1
+    assert result.fields["litigation.after_reconsideration.total"] == 2
+    assert result.fields["litigation.after_reconsideration.upheld"] == 0
+
+
+def test_stated_subtotal_row_is_kept() -> None:
+    result = extract_tables(text_doc(*T2_HEADER, "（三）不予公开 | 2 | 0 | 0 | 0 | 0 | 0 | 2",
+                                     "1.属于国家秘密 | 2 | 0 | 0 | 0 | 0 | 0 | 2"))
+    assert result.fields["outcomes.withheld.total"] == 2
+    assert result.fields["outcomes.withheld.state_secret.total"] == 2
+
+
+def test_no_template_for_prose_and_headings_only_report() -> None:
+    assert extract_tables(text_doc("本年度共收到政府信息公开申请23件。", "行政许可")).template is None
+    headings = extract_tables(text_doc("依据国办公开办函〔2021〕30号编制。", "三、收到和处理政府信息公开申请情况",
+                                       "四、政府信息公开行政复议、行政诉讼情况"))
+    assert headings.template == "2021" and not headings.tables_found
+    by_year = extract_tables(text_doc("某县2020年政府信息公开工作年度报告", *T2_HEADER,
+                                      "一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1"))
+    assert by_year.template == "2019"
