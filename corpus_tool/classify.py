@@ -1,12 +1,34 @@
 """Classify: document type, year covered, agency, its level and sector.
 
-STUB: replaced by the classifier stage (issue 4). The signature is the contract.
+Input: a normalised `Document` (one part of a compilation). Output: `Classification`,
+each value with the line it was read from as `Evidence`.
+
+The title decides first, because reports name their own genre and agency there
+(rules/doc_types.yaml, rules/metadata.yaml); the body decides where the title is
+missing, anonymised or rewritten by a download site; a character n-gram model
+(`train.py`, shipped as JSON) types what no rule types.
 """
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
 
 from .model import Document, Evidence
+from .rules import load_yaml
+from .train import load_model
+
+#: Characters of the body the doc-type model reads after the title.
+OPENING_CHARS = 300
+#: Lines at the head of a document searched for its title.
+TITLE_LINES = 12
+#: Longest title accepted; a longer line is cut after its genre word.
+MAX_TITLE = 70
+
+_HAN = r"\u4e00-\u9fa5"
+_SENTENCE_PUNCT = re.compile(r"[。，,；;：:！？]")
 
 
 @dataclass
@@ -21,6 +43,375 @@ class Classification:
     evidence: dict[str, Evidence] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class _Rules:
+    title_rules: tuple[tuple[str, re.Pattern[str], bool], ...]
+    body_statement: re.Pattern[str]
+    body_sections: tuple[re.Pattern[str], ...]
+    body_min_sections: int
+    body_rules: tuple[tuple[str, re.Pattern[str]], ...]
+    title_words: re.Pattern[str]
+    period: re.Pattern[str]
+    period_strict: re.Pattern[str]
+    title_year: re.Pattern[str]
+    opening_year: re.Pattern[str]
+    body_year: re.Pattern[str]
+    published_labelled: re.Pattern[str]
+    published_closing: re.Pattern[str]
+    title_cut: re.Pattern[str]
+    title_strip: re.Pattern[str]
+    place_suffix: re.Pattern[str]
+    place_organs: str
+    organ_suffix: str
+    self_reference: re.Pattern[str]
+    municipalities: tuple[str, ...]
+    zone_suffix: re.Pattern[str]
+    abbreviations: tuple[tuple[str, str], ...]
+    county_level_cities: tuple[str, ...]
+    national_prefix: re.Pattern[str]
+    levels: tuple[tuple[re.Pattern[str], str], ...]
+    sectors: tuple[tuple[re.Pattern[str], str], ...]
+
+
+@lru_cache(maxsize=None)
+def _rules() -> _Rules:
+    """doc_types.yaml and metadata.yaml, compiled once per process."""
+    types: dict[str, Any] = load_yaml("doc_types.yaml")
+    meta: dict[str, Any] = load_yaml("metadata.yaml")
+    body = types["annual_report_body"]
+    return _Rules(
+        title_rules=tuple((r["doc_type"], re.compile(r["title"]), bool(r.get("weak"))) for r in types["title_rules"]),
+        body_statement=re.compile(body["statement"]),
+        body_sections=tuple(re.compile(s) for s in body["sections"]),
+        body_min_sections=int(body["min_sections"]),
+        body_rules=tuple((r["doc_type"], re.compile(r["body"])) for r in types["body_rules"]),
+        title_words=re.compile(types["title_words"]),
+        period=re.compile(types["year"]["period"]),
+        period_strict=re.compile(types["year"]["period_strict"]),
+        title_year=re.compile(types["year"]["title"]),
+        opening_year=re.compile(types["year"]["opening"]),
+        body_year=re.compile(types["year"]["body"]),
+        published_labelled=re.compile(types["published"]["labelled"]),
+        published_closing=re.compile(types["published"]["closing"]),
+        title_cut=re.compile(meta["title_cut"]),
+        title_strip=re.compile(meta["title_strip"]),
+        place_suffix=re.compile(meta["place_suffix"]),
+        place_organs=meta["place_organs"],
+        organ_suffix=meta["organ_suffix"],
+        self_reference=re.compile(meta["self_reference"]),
+        municipalities=tuple(meta["municipalities"]),
+        zone_suffix=re.compile(meta["zone_suffix"]),
+        abbreviations=tuple(meta["abbreviations"].items()),
+        county_level_cities=tuple(meta["county_level_cities"]),
+        national_prefix=re.compile(meta["national_prefix"]),
+        levels=tuple((re.compile(p), level) for p, level in meta["levels"]),
+        sectors=tuple((re.compile(p), sector) for p, sector in meta["sectors"]))
+
+
+def _lines(doc: Document) -> list[str]:
+    return [line.strip() for block in doc.blocks if block.kind == "paragraph"
+            for line in block.text.split("\n") if line.strip()]
+
+
+def find_title(doc: Document) -> str | None:
+    """The document's title: `doc.title` (set by split), else the first head line with a genre word.
+
+    A title broken over two lines is joined; a title run into the body on one long
+    line is cut after its genre word.
+    """
+    if doc.title:
+        return doc.title.strip()
+    return head_title(doc)
+
+
+def head_title(doc: Document) -> str | None:
+    """The first head line with a genre word (for a plan: the notice that issues it)."""
+    lines = _lines(doc)[:TITLE_LINES]
+    for i, line in enumerate(lines):
+        text = line
+        if not _genre_word(text) and len(line) < 40 and i + 1 < len(lines):
+            text = line + lines[i + 1]
+        match = _genre_word(text)
+        if match is None or _SENTENCE_PUNCT.search(text[:match.start()]):
+            if "。" in line:  # the body has begun: a genre word further on is not a title
+                break
+            continue
+        tail = re.match(r"》?(?:的通知|[及和]\d{4}年(?:工作)?思路|汇编)?(?:（\d+篇）|\(\d+篇\))?", text[match.end():])
+        title = text[:match.end() + (tail.end() if tail else 0)]
+        return re.sub(r"\s+[-—_|].*$", "", title).strip()
+    return None
+
+
+def _genre_word(text: str) -> re.Match[str] | None:
+    """The first genre word (报告, 总结, 要点…) within the title length, if any."""
+    match = _rules().title_words.search(text)
+    return match if match and match.end() <= MAX_TITLE else None
+
+
+def opening_text(doc: Document) -> str:
+    """What the doc-type model reads: the title, then the opening of the body."""
+    title = find_title(doc) or ""
+    body = "".join(_lines(doc))
+    return (title + "\n" + body[:OPENING_CHARS]).strip()
+
+
+def _doc_type(doc: Document, title: str | None) -> tuple[str | None, float | None, Evidence | None]:
+    rules = _rules()
+    weak: tuple[str, Evidence] | None = None
+    if title:
+        for doc_type, pattern, is_weak in rules.title_rules:
+            if pattern.search(title):
+                evidence = Evidence(text=title, source="metadata")
+                if not is_weak:
+                    return doc_type, 1.0, evidence
+                weak = weak or (doc_type, evidence)
+    body = doc.text
+    statement = rules.body_statement.search(body)
+    sections = sum(1 for p in rules.body_sections if p.search(body))
+    if statement and sections >= rules.body_min_sections:
+        start = max(0, statement.start() - 20)
+        return "annual_report", 0.9, Evidence(text=body[start:statement.end() + 40], source="sentence")
+    if weak:
+        return weak[0], 0.8, weak[1]
+    for doc_type, pattern in rules.body_rules:
+        match = pattern.search(body)
+        if match:
+            return doc_type, 0.9, Evidence(text=body[max(0, match.start() - 20):match.end() + 20], source="sentence")
+    model = load_model("doc_type")
+    if model is None:
+        return None, None, None
+    label, probability = model.predict(opening_text(doc))
+    return label, round(probability, 4), Evidence(text=opening_text(doc)[:120], source="metadata",
+                                                  flags=["model"])
+
+
+def _year(doc: Document, title: str | None) -> tuple[int | None, Evidence | None]:
+    rules = _rules()
+    text = doc.text
+    for match in rules.period.finditer(text):
+        context = text[max(0, match.start() - 30):match.end()]
+        if match.group(1):
+            return int(match.group(1)), Evidence(text=context, source="sentence")
+        if rules.period_strict.search(context):  # a statistic period with its year deleted
+            return None, Evidence(text=context, source="sentence", flags=["year_redacted"])
+    if title:
+        match = rules.title_year.search(title)
+        if match:
+            return int(match.group(1)), Evidence(text=title, source="metadata")
+    years = Counter(m.group(1) for m in rules.opening_year.finditer(text)) \
+        or Counter(m.group(1) for m in rules.body_year.finditer(text))
+    if years:
+        year, _ = max(years.items(), key=lambda kv: (kv[1], kv[0]))
+        where = re.search(rf"{year}年[^。]{{0,40}}", text)
+        return int(year), Evidence(text=where.group(0) if where else year, source="sentence")
+    return None, None
+
+
+def _published(doc: Document) -> tuple[str | None, Evidence | None]:
+    rules = _rules()
+    lines = _lines(doc)
+    for line in lines[:TITLE_LINES]:
+        match = rules.published_labelled.search(line)
+        if match:
+            y, m, d = match.groups()
+            return f"{y}-{int(m):02d}-{int(d):02d}", Evidence(text=line, source="metadata")
+    for line in reversed(lines[-8:]):
+        match = rules.published_closing.match(line)
+        if match:
+            y, m, d = [g for g in match.groups() if g]
+            return f"{y}-{int(m):02d}-{int(d):02d}", Evidence(text=line, source="metadata")
+    return None, None
+
+
+def agency_from_title(title: str) -> str | None:
+    """The agency a title names: what stands before its year or genre words.
+
+    >>> agency_from_title("四川省文化和旅游厅2022年政府信息公开工作年度报告")
+    '四川省文化和旅游厅'
+    >>> agency_from_title("宣汉县2018年政府信息公开工作年度报告")
+    '宣汉县'
+    """
+    rules = _rules()
+    text = rules.title_strip.sub("", re.sub(r"\s+", "", title))
+    text = re.sub(r"^(?:(?:19|20)\d{2}|20xx)年度?", "", text)
+    cut = rules.title_cut.search(text)
+    name = text[:cut.start()] if cut else ""
+    name = name.strip("《“\"：: ")
+    if len(name) < 2 or not re.fullmatch(rf"[{_HAN}a-zA-Z（）()]+", name) \
+            or not re.search(rf"(?:{rules.organ_suffix})$", name) and not rules.place_suffix.search(name):
+        return None
+    return name
+
+
+def _agency(doc: Document, title: str | None) -> tuple[str | None, Evidence | None]:
+    """The agency: the title's, written out as the body writes it; else the body's own name.
+
+    The head line goes first (a plan's issuing notice names the office that issued
+    it); a title agency whose kind contradicts how the body speaks of itself (a 局 in
+    the title, 我市 throughout the body: a download site's title) gives way to the body.
+    """
+    rules = _rules()
+    lines = _lines(doc)
+    titles = [t for t in dict.fromkeys([head_title(doc), title]) if t]
+    body = "\n".join(lines)
+    for text in titles:
+        body = body.replace(text, "")
+    selves = Counter(m.group(1) for m in rules.self_reference.finditer(body))
+    self_ref = selves.most_common(1)[0][0] if selves else None
+    place_self = self_ref in ("市", "县", "区", "旗", "镇", "乡", "省")
+    for text in titles:
+        name = agency_from_title(text)
+        if not name:
+            continue
+        if rules.place_suffix.search(name):  # a bare place: the body says which body of it
+            organs = Counter(re.findall(rf"{re.escape(name)}(?:{rules.place_organs})", body))
+            default = "管理委员会" if rules.zone_suffix.search(name) else "人民政府"
+            name = organs.most_common(1)[0][0] if organs else name + default
+            return _with_city(name, body), Evidence(text=text, source="metadata")
+        if name in body or self_ref is None or place_self == name.endswith("人民政府"):
+            return _with_city(_longer_form(name, body), body), Evidence(text=text, source="metadata")
+    if not self_ref:
+        return None, None
+    if place_self:  # 我市 → 市人民政府, or X市人民政府 when X市 is a place the body keeps naming
+        places = Counter(re.findall(rf"([{_HAN}]{{2,3}}{self_ref})(?=人民政府)", body))
+        named = [p for p, _ in places.most_common()
+                 if not _FUNCTION_CHARS.search(p) and re.search(rf"(?:^|[\s，,。；;：:、“《(（]){p}", body, re.M)]
+        best = (named[0] if named else self_ref) + "人民政府"
+        return best, Evidence(text=f"我{self_ref}", source="sentence")
+    organ = self_ref
+    names: Counter[str] = Counter()
+    for token in re.findall(rf"[{_HAN}x]{{2,24}}{organ}", body):
+        name = _FUNCTION_CHARS.split(token)[-1]
+        if re.search(r"[省市州县区旗镇乡]", name[:-len(organ)]) and name[0] not in "我本该":
+            names[name] += 1
+    if names:
+        best = max(names.items(), key=lambda kv: (kv[1], -len(kv[0])))[0]
+        return best, Evidence(text=best, source="sentence")
+    return None, None
+
+
+def _with_city(name: str, body: str) -> str:
+    """A district or county agency under a municipality the document names, with that city.
+
+    Only municipalities count (their districts are the next level down); a city the
+    document never names is never added.
+    """
+    rules = _rules()
+    for short, formal in rules.abbreviations:
+        if name.endswith(short):
+            name = name[:-len(short)] + formal
+    if re.match(rf"[{_HAN}]{{1,8}}?(?:省|自治区|市|州|盟)", name):
+        return name
+    named = [city for city in rules.municipalities if city in body]
+    if len(named) == 1 and re.match(rf"[{_HAN}]{{1,6}}?(?:区|县)", name):
+        return named[0] + name
+    return name
+
+
+def _longer_form(name: str, body: str) -> str:
+    """The body's fuller spelling of a title's agency.
+
+    Two kinds: the place the title left out (市交通运输局 → 襄阳市交通运输局, 西城区… →
+    北京市西城区…), and an abbreviation written out (投促局 → 投资促进局, 国资委 →
+    人民政府国有资产监督管理委员会). The commonest fuller form the body writes wins; no
+    place is added that the document does not write.
+    """
+    rules = _rules()
+    counts: Counter[str] = Counter()
+    for match in re.finditer(rf"[{_HAN}x]{{1,4}}{re.escape(name)}", body):
+        extra = _FUNCTION_CHARS.split(match.group(0)[:-len(name)])[-1]
+        if len(extra) >= 2 and (name[0] in "省市州县区旗" or extra[-1] in "省市州县区旗"):
+            counts[extra + name] += 1
+    place = re.match(rf"[{_HAN}]{{1,8}}?(?:省|市|州|县|区|旗)", name)
+    if not counts and place:  # an abbreviation written out after the same place
+        organ = rf"(?:{rules.organ_suffix})"
+        for match in re.finditer(rf"{re.escape(name[0])}[{_HAN}]{{{len(name) - 1},{len(name) + 12}}}", body):
+            for end in range(len(match.group(0)), len(name), -1):
+                candidate = match.group(0)[:end]
+                if re.search(organ + "$", candidate) and _subsequence(name, candidate) \
+                        and not _FUNCTION_CHARS.search(candidate):
+                    counts[candidate] += 1
+                    break
+    if not counts:
+        return name
+    return max(counts.items(), key=lambda kv: (kv[1], -len(kv[0])))[0]
+
+
+#: Characters that never stand inside an agency name: a fuller form stops at them.
+_FUNCTION_CHARS = re.compile(r"[的了与在为是对按将我本各全并及或等由向从把被年月日以请联系现公布、，。：:]")
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def agency_level(name: str | None) -> str | None:
+    """national / province / city / county / township, from the agency's place words.
+
+    >>> agency_level("北京市西城区发展和改革委员会")
+    'county'
+    """
+    if not name:
+        return None
+    rules = _rules()
+    if rules.national_prefix.search(name) or re.fullmatch(rf"[{_HAN}]{{1,6}}部", name):
+        return "national"
+    for city in rules.county_level_cities:
+        if name.startswith(city):
+            rest = name[len(city):]
+            return "township" if re.search(r"乡|镇|街道", rest) else "county"
+    head = name
+    for organ in re.finditer(rf"(?:{rules.organ_suffix})", name):
+        head = name[:organ.start()]
+        break
+    for municipality in rules.municipalities:
+        if head.startswith(municipality):
+            head = "省" + head[len(municipality):]
+    for pattern, level in rules.levels:
+        if pattern.search(head):
+            return level
+    return None
+
+
+def agency_sector(name: str | None) -> str | None:
+    """The sector the agency's organ words name (交通, 民政, 统计, 政府…)."""
+    if not name:
+        return None
+    organ = name.replace("人民政府", "政府")  # 人民政府 holds 民政: not the civil-affairs sector
+    for pattern, sector in _rules().sectors:
+        if pattern.search(organ):
+            return sector
+    return None
+
+
 def classify(doc: Document) -> Classification:
-    """Document type, year, agency of a normalised document."""
-    return Classification()
+    """Document type, year, agency of a normalised document.
+
+    >>> from corpus_tool.model import Block
+    >>> doc = Document("x.txt", "txt", [Block.paragraph("柳州市交通运输局2018年政府信息公开工作年度报告")])
+    >>> info = classify(doc)
+    >>> info.doc_type, info.year, info.agency, info.sector
+    ('annual_report', 2018, '柳州市交通运输局', '交通')
+    """
+    title = find_title(doc)
+    result = Classification()
+    result.doc_type, result.doc_type_confidence, type_evidence = _doc_type(doc, title)
+    result.year, year_evidence = _year(doc, title)
+    result.published, published_evidence = _published(doc)
+    result.agency, agency_evidence = _agency(doc, title)
+    result.agency_level = agency_level(result.agency)
+    result.sector = agency_sector(result.agency)
+    for key, evidence in (("doc_type", type_evidence), ("year", year_evidence),
+                          ("published", published_evidence), ("agency", agency_evidence)):
+        if evidence is not None:
+            result.evidence[key] = evidence
+    if result.agency and agency_evidence is not None:
+        for key in ("agency_level", "sector"):
+            if getattr(result, key):
+                result.evidence[key] = Evidence(text=result.agency, source="metadata")
+    return result
+
+
+__all__ = ["Classification", "classify", "find_title", "opening_text", "agency_from_title",
+           "agency_level", "agency_sector"]

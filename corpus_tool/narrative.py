@@ -1,12 +1,51 @@
 """Narrative figures: numbers stated in sentences, attributed to field keys.
 
-STUB: replaced by the narrative stage (issue 4). The signature is the contract.
+Input: a normalised `Document` (one part of a compilation). Output: `NarrativeResult`,
+field key → value with the sentence as evidence.
+
+Two steps, so that both the language and the examples decide:
+
+1. Rules (`rules/phrases/*.yaml`) propose candidates: a sentence, a number span and
+   the field the phrase names (共收到政府信息公开申请26件 → applications.new.total, 26),
+   or a fixed value for a statement of none (未收到…申请 → 0). Context rules
+   (`rules/phrases/context.yaml`) drop cumulative stocks, 其中 sub-counts and new-media
+   posts, and flag approximate and year-to-date figures.
+2. A character n-gram model trained on labelled sentences (`rules/models/`) reads the
+   words around each proposed number and confirms the field or says `none`; proposals
+   it does not confirm are dropped. Statements of none skip the model: their wording
+   is closed and the rules say all there is.
+
+The first confirmed figure of each field in reading order wins (reports state the
+total before they break it down); a figure beats a statement of none.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
 
 from .model import Document, Evidence
+from .numerals import NUMBER_PATTERN, NUMBER_RE, parse_number
+from .rules import load_yaml
+from .train import TextModel, load_model
+
+#: Phrase files under rules/phrases/, one per field group.
+PHRASE_FILES = ("proactive", "applications", "redress", "regulation", "legacy")
+
+#: The model must give the proposed field at least this probability to confirm it: a veto
+#: for numbers it clearly reads as something else (chosen by leave-one-document-out runs).
+ACCEPT_PROBABILITY = 0.1
+
+#: Characters of context the model reads before and after the number.
+CONTEXT_BEFORE, CONTEXT_AFTER = 30, 6
+
+_SENTENCE_END = re.compile(r"(?<=[。！？!?])")
+_CLAUSE_SEP = re.compile(r"[，。；：,;:！？!?\s]")
+_TABLE_LINE = re.compile(r"\||\t|(?:\s\d+){3,}")
+_LINE_END = re.compile(r"[。！？；：:”」）)]$")
+_HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|\d+[.、]|第[一二三四五六七八九十]+)")
+_DIGITS = re.compile(NUMBER_PATTERN)
 
 
 @dataclass
@@ -15,6 +54,255 @@ class NarrativeResult:
     evidence: dict[str, Evidence] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class PhraseRule:
+    """One pattern of a phrases file, compiled."""
+
+    id: str
+    field: str
+    regex: re.Pattern[str]
+    object: re.Pattern[str] | None = None
+    requires: re.Pattern[str] | None = None
+    clause_rejects: re.Pattern[str] | None = None
+    value: int | None = None  # a statement of none gives this fixed value
+    copy_from: str | None = None  # takes the value this field got from the same sentence
+    examples: tuple[tuple[str, float], ...] = ()
+    counter_examples: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ContextRules:
+    """context.yaml compiled: what makes a figure a stock, a part, a post; what is partial."""
+
+    stock: re.Pattern[str]
+    in_year: re.Pattern[str]
+    subcount: re.Pattern[str]
+    new_media: re.Pattern[str]
+    new_media_listed: re.Pattern[str]
+    partial_year: re.Pattern[str]
+    subcount_fields: frozenset[str]
+    new_media_fields: frozenset[str]
+    examples: tuple[tuple[str, float, str], ...]
+
+
+@dataclass
+class Candidate:
+    """A figure a rule proposed for a field, with where it stands."""
+
+    field: str
+    value: int | float
+    sentence: str
+    start: int  # number span in the sentence (the match span for a statement of none)
+    end: int
+    rule: str
+    flags: list[str] = field(default_factory=list)
+    fixed: bool = False  # a statement of none or a copied value: the model is not asked
+    page: int | None = None
+
+
+def _compile(pattern: str | None) -> re.Pattern[str] | None:
+    return re.compile(pattern) if pattern else None
+
+
+@lru_cache(maxsize=None)
+def phrase_rules() -> tuple[PhraseRule, ...]:
+    """Every narrative pattern of rules/phrases/*.yaml, compiled once per process."""
+    rules = []
+    for name in PHRASE_FILES:
+        for entry in load_yaml(f"phrases/{name}.yaml")["patterns"]:
+            pieces = entry["pattern"].split("{N}")  # each {N} becomes its own group n0, n1…
+            pattern = "".join(piece + (f"(?P<n{i}>{NUMBER_PATTERN})" if i < len(pieces) - 1 else "")
+                              for i, piece in enumerate(pieces))
+            rules.append(PhraseRule(
+                id=entry["id"], field=entry["field"], regex=re.compile(pattern),
+                object=_compile(entry.get("object")), requires=_compile(entry.get("requires")),
+                clause_rejects=_compile(entry.get("clause_rejects")), value=entry.get("value"),
+                copy_from=entry.get("copy_from"),
+                examples=tuple((str(text), value) for text, value in entry.get("examples", [])),
+                counter_examples=tuple(entry.get("counter_examples", []))))
+    return tuple(rules)
+
+
+@lru_cache(maxsize=None)
+def context_rules() -> ContextRules:
+    """rules/phrases/context.yaml, compiled once per process."""
+    data: dict[str, Any] = load_yaml("phrases/context.yaml")
+    return ContextRules(
+        stock=re.compile(data["stock"]), in_year=re.compile(data["in_year"]),
+        subcount=re.compile(data["subcount"]), new_media=re.compile(data["new_media"]),
+        new_media_listed=re.compile(data["new_media_listed"]),
+        partial_year=re.compile(data["partial_year"]),
+        subcount_fields=frozenset(data["subcount_fields"]), new_media_fields=frozenset(data["new_media_fields"]),
+        examples=tuple((str(t), v, str(k)) for t, v, k in data.get("examples", [])))
+
+
+def sentences(doc: Document) -> list[tuple[str, int | None]]:
+    """The document's prose as sentences with their page, table-like lines left out.
+
+    A line that breaks off mid-sentence (PDF text layers, hard-wrapped text) is
+    joined to the next one unless the next one opens a heading.
+    """
+    lines: list[tuple[str, int | None]] = []
+    for block in doc.blocks:
+        if block.kind != "paragraph":
+            continue
+        for line in block.text.split("\n"):
+            line = line.strip()
+            if line and not _TABLE_LINE.search(line):
+                lines.append((line, block.page))
+    joined: list[tuple[str, int | None]] = []
+    for line, page in lines:
+        if (joined and len(joined[-1][0]) >= 20 and not _LINE_END.search(joined[-1][0])
+                and not _HEADING_START.match(line)):
+            joined[-1] = (joined[-1][0] + line, joined[-1][1])
+        else:
+            joined.append((line, page))
+    out = []
+    for text, page in joined:
+        out.extend((s.strip(), page) for s in _SENTENCE_END.split(text) if s.strip())
+    return out
+
+
+def clause_before(sentence: str, start: int) -> str:
+    """The clause holding position `start`, up to that position (after the last 、，；)."""
+    cut = max((m.end() for m in _CLAUSE_SEP.finditer(sentence, 0, start)), default=0)
+    return sentence[cut:start]
+
+
+def context_verdict(sentence: str, start: int, field: str = "proactive.items_published") -> str:
+    """Why a number is not a year's figure for `field` ('stock', 'subcount', 'new_media'), or 'total'.
+
+    >>> context_verdict("截至2019年底，累计主动公开政府信息64627条。", 19)
+    'stock'
+    """
+    ctx = context_rules()
+    clause = clause_before(sentence, start)
+    stock = ctx.stock.search(clause)
+    if stock and not ctx.in_year.search(clause[:stock.start()]):
+        return "stock"
+    if field in ctx.subcount_fields and ctx.subcount.search(clause):
+        return "subcount"
+    media = ctx.new_media.search(clause)
+    if field in ctx.new_media_fields and media and not ctx.new_media_listed.search(clause[media.end():]):
+        return "new_media"
+    return "total"
+
+
+def model_text(sentence: str, start: int, end: int) -> str:
+    """What the model reads: the words around the number, the number itself as '#'.
+
+    Other numbers become '0', so the model learns wording, never the figures of the
+    documents it was trained on.
+    """
+    left = sentence[max(0, start - CONTEXT_BEFORE):start]
+    right = sentence[end:end + CONTEXT_AFTER]
+    return _mask(left) + "#" + _mask(right)
+
+
+def _mask(text: str) -> str:
+    return re.sub(r"\d+(?:\.\d+)?", "0", text)
+
+
+def find_candidates(sentence: str, page: int | None = None) -> list[Candidate]:
+    """Every figure the phrase rules propose in one sentence (before the model decides)."""
+    ctx = context_rules()
+    partial = bool(ctx.partial_year.search(sentence))
+    found: list[Candidate] = []
+    for rule in phrase_rules():
+        if rule.requires and not rule.requires.search(sentence):
+            continue
+        for match in _matches(rule, sentence):
+            if rule.clause_rejects and rule.clause_rejects.search(clause_before(sentence, match.end())):
+                continue
+            flags = ["partial_year"] if partial else []
+            if rule.value is not None or rule.copy_from:
+                value: int | float | None = rule.value
+                if rule.copy_from:
+                    source = next((c for c in found if c.field == rule.copy_from and not c.fixed), None)
+                    if source is None or any(c.field == rule.field for c in found):
+                        continue
+                    value, flags = source.value, source.flags + ["all_answered"]
+                assert value is not None
+                found.append(Candidate(rule.field, value, sentence, match.start(), match.end(), rule.id,
+                                       flags, fixed=True, page=page))
+                continue
+            group = next(name for name, text in match.groupdict().items()
+                         if name.startswith("n") and name[1:].isdigit() and text is not None)
+            try:
+                parsed = parse_number(match.group(group))
+            except ValueError:  # a stray numeral character (万 alone), not a number
+                continue
+            if parsed.approx:
+                flags.append("approx")
+            found.append(Candidate(rule.field, parsed.value, sentence, match.start(group), match.end(group),
+                                   rule.id, flags, page=page))
+    return found
+
+
+def _matches(rule: PhraseRule, sentence: str) -> list[re.Match[str]]:
+    """Matches of a rule whose object (what was published, who applied) is acceptable.
+
+    A rejected object does not consume the text: the search resumes one character
+    on, so 政务公开栏…主动公开政府信息N条 still finds the second 公开.
+    """
+    found, pos = [], 0
+    while (match := rule.regex.search(sentence, pos)) is not None:
+        obj = match.groupdict().get("obj")
+        if rule.object and obj is not None and not rule.object.fullmatch(obj):
+            pos = match.start() + 1
+            continue
+        found.append(match)
+        pos = match.end()
+    return found
+
+
+def confirmed(candidate: Candidate, model: TextModel | None) -> bool:
+    """Whether a proposed figure stands: context first, then the model."""
+    if candidate.fixed:
+        return True
+    if context_verdict(candidate.sentence, candidate.start, candidate.field) != "total":
+        return False
+    if model is None:
+        return True
+    text = model_text(candidate.sentence, candidate.start, candidate.end)
+    return model.probability(text, candidate.field) >= ACCEPT_PROBABILITY
+
+
 def extract_narrative(doc: Document, template: str | None) -> NarrativeResult:
-    """Figures stated in prose (template is "2021"/"2019"/"legacy"/"none")."""
-    return NarrativeResult()
+    """Figures stated in prose (template is "2021"/"2019"/"legacy"/"none").
+
+    The template does not change what is read: 2019/2021 reports state the proactive
+    total (and often applications) only in prose, and the pipeline lets table cells
+    win where both exist.
+
+    >>> from corpus_tool.model import Block
+    >>> doc = Document("x.txt", "txt", [Block.paragraph("本年度共收到政府信息公开申请23件。")])
+    >>> extract_narrative(doc, "legacy").fields["applications.new.total"]
+    23
+    """
+    model = load_model("narrative")
+    chosen: dict[str, Candidate] = {}
+    for sentence, page in sentences(doc):
+        for candidate in find_candidates(sentence, page):
+            if not confirmed(candidate, model):
+                continue
+            current = chosen.get(candidate.field)
+            if current is None or (current.fixed and current.value == 0 and not candidate.fixed):
+                chosen[candidate.field] = candidate
+    result = NarrativeResult()
+    for key, candidate in chosen.items():
+        result.fields[key] = candidate.value
+        result.evidence[key] = Evidence(text=candidate.sentence, source="sentence", page=candidate.page,
+                                        flags=list(dict.fromkeys(candidate.flags)))
+    return result
+
+
+def number_spans(sentence: str) -> list[tuple[int, int]]:
+    """Spans of every number followed by a counting unit (the model's 'none' examples)."""
+    return [(m.start(), m.end()) for m in NUMBER_RE.finditer(sentence)
+            if re.match(r"(?:件|条|起|个|宗|份|次|人次|篇|项|期|名|人|万?元)", sentence[m.end():m.end() + 2])
+            and _DIGITS.fullmatch(m.group())]
+
+
+__all__ = ["NarrativeResult", "extract_narrative", "find_candidates", "sentences", "phrase_rules",
+           "context_rules", "context_verdict", "model_text", "number_spans", "Candidate", "PhraseRule"]

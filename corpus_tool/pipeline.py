@@ -18,7 +18,7 @@ from .sections import find_sections
 from .split import split
 from .tables import extract_tables
 
-GOVERNMENT_LEVELS = {"province", "city", "county", "township"}
+GOVERNMENT_LEVELS = {"national", "province", "city", "county", "township"}
 
 
 def decide_template(table_template: str | None, doc_type: str | None) -> str:

@@ -1,0 +1,117 @@
+"""Classify: doc type, year and agency from realistic title lines and bodies."""
+from __future__ import annotations
+
+import pytest
+
+from corpus_tool.classify import agency_from_title, agency_level, agency_sector, classify
+from corpus_tool.model import Block, Document
+from corpus_tool.rules import load_yaml
+
+
+def doc(*lines: str, title: str | None = None) -> Document:
+    document = Document("t.txt", "txt", [Block.paragraph(line) for line in lines])
+    document.title = title
+    return document
+
+
+TITLES = [
+    # (title line, doc_type, year, agency)
+    ("四川省文化和旅游厅2022年政府信息公开工作年度报告", "annual_report", 2022, "四川省文化和旅游厅"),
+    ("太仆寺旗人民政府办公室2017年政府信息公开工作报告", "annual_report", 2017, "太仆寺旗人民政府办公室"),
+    ("北京市 2018 年政府信息公开工作年度报告", "annual_report", 2018, "北京市人民政府"),
+    ("宣汉县2018年政府信息公开工作年度报告", "annual_report", 2018, "宣汉县人民政府"),
+    ("南充市高坪区政府信息公开工作自查报告", "self_inspection", None, "南充市高坪区人民政府"),
+    ("贵池区统计局2022年度政务公开工作总结", "work_summary", 2022, "贵池区统计局"),
+    ("临平区2022年度政务公开工作总结及2023年工作思路", "work_summary", 2022, "临平区人民政府"),
+    ("承德市人民政府办公室关于印发承德市2022年政务公开工作要点的通知", "work_plan", 2022, "承德市人民政府办公室"),
+    ("新乡市人民政府办公室关于印发全面推进新乡市基层政务公开标准化规范化工作实施方案的通知",
+     "work_plan", None, "新乡市人民政府办公室"),
+    ("某市生态环境局2023年政府信息公开审查报告", "review_report", 2023, "某市生态环境局"),
+]
+
+
+@pytest.mark.parametrize("title, doc_type, year, agency", TITLES, ids=[t[0][:12] for t in TITLES])
+def test_title_lines(title: str, doc_type: str, year: int | None, agency: str) -> None:
+    info = classify(doc(title, "一、总体情况", "本年度工作有序推进。"))
+    assert (info.doc_type, info.year, info.agency) == (doc_type, year, agency)
+    assert info.evidence["doc_type"].text
+    assert info.evidence["agency"].source == "metadata"
+
+
+@pytest.mark.parametrize("text, doc_type, year", load_yaml("doc_types.yaml")["examples"])
+def test_doc_types_file_examples(text: str, doc_type: str, year: int | None) -> None:
+    info = classify(doc(text))
+    assert (info.doc_type, info.year) == (doc_type, year)
+
+
+@pytest.mark.parametrize("name, level, sector", load_yaml("metadata.yaml")["examples"])
+def test_metadata_file_examples(name: str, level: str, sector: str) -> None:
+    assert (agency_level(name), agency_sector(name)) == (level, sector)
+
+
+def test_statistic_period_decides_the_year() -> None:
+    info = classify(doc("中原区审计局政府信息公开工作年度报告",
+                        "统计期限自2015年1月1日起至2015年12月31日止。", "发布日期：2016-04-08"))
+    assert info.year == 2015
+    assert info.published == "2016-04-08"
+
+
+def test_redacted_period_means_no_year() -> None:
+    info = classify(doc("2023年民政局信息公开审查报告 本年度报告依据条例编制。",
+                        "本年度报告中所列数据的统计期限自年1月1日起至年12月31日。",
+                        "一、概述 年,我市认真贯彻落实条例。二、主动公开政府信息的状况 三、依申请公开政府信息状况",
+                        "五、行政复议和行政诉讼及申诉状况 六、存在的主要问题及改进措施",
+                        "严格依据市人民政府信息公开指南要求，我市各级各部门…"))
+    assert info.year is None
+    assert info.doc_type == "annual_report"  # the body is a legacy annual report
+    assert info.agency == "市人民政府"  # the title's 民政局 is not how the body speaks of itself
+
+
+def test_opening_year_and_body_agency_without_title() -> None:
+    info = classify(doc("市政府信息公开办: 我局自开展政府信息公开工作以来,严格按照要求,现将自查情况汇报如下:",
+                        "成立了由主要领导任组长的xx市质监局信息公开领导小组。",
+                        "把xx市质监局政府信息公开指南印发到各科室。",
+                        "按照条例规定,2023年市质监局通过政府信息交换平台报送信息314条。",
+                        "印发xx市质监局2023年信息公开工作要点。"))
+    assert (info.doc_type, info.year, info.agency) == ("self_inspection", 2023, "xx市质监局")
+
+
+def test_anonymised_report_has_no_year_or_agency() -> None:
+    info = classify(doc("关于政府信息公开工作落实情况的自查报告", "20xx年，我局按照省、市、区关于政府信息公开的部署开展工作。"))
+    assert (info.doc_type, info.year, info.agency) == ("self_inspection", None, None)
+
+
+def test_closing_signature_and_date() -> None:
+    info = classify(doc("柳州市交通运输局2018年政府信息", "公开工作年度报告", "2018年,在柳州市交通运输局信息公开领导小组的领导下开展工作。",
+                        "柳州市交通运输局", "20181219"))
+    assert (info.doc_type, info.year, info.agency, info.published) == (
+        "annual_report", 2018, "柳州市交通运输局", "2018-12-19")
+    assert (info.agency_level, info.sector) == ("city", "交通")
+
+
+def test_title_place_is_written_out_as_the_body_names_it() -> None:
+    info = classify(doc("市交通运输局政府信息公开工作自查报告",
+                        "我局制定并落实了襄阳市交通运输局网络安全保密工作制度、襄阳市交通运输局网络应急预案。"))
+    assert info.agency == "襄阳市交通运输局"
+
+
+def test_no_city_is_added_that_the_document_does_not_name() -> None:
+    info = classify(doc("和平区人民政府办公室2023年政府信息公开工作年度报告", "全年主动公开政府信息3845条。"))
+    assert info.agency == "和平区人民政府办公室"
+
+
+def test_part_title_from_split_wins_for_type() -> None:
+    info = classify(doc("今年以来,贵池区统计局紧紧围绕文件要求开展工作。", title="贵池区统计局2022年度政务公开工作总结"))
+    assert (info.doc_type, info.year, info.agency) == ("work_summary", 2022, "贵池区统计局")
+
+
+def test_model_types_a_document_without_genre_words() -> None:
+    info = classify(doc("一、主动公开政府信息情况", "全年主动公开政府信息98条。", "二、依申请公开政府信息情况",
+                        "三、因政府信息公开申请行政复议、提起行政诉讼的情况"))
+    assert info.doc_type is not None
+    assert 0 < (info.doc_type_confidence or 0) <= 1
+
+
+def test_agency_from_title_strips_year_and_genre() -> None:
+    assert agency_from_title("中原区审计局2015年政府信息公开工作年度报告") == "中原区审计局"
+    assert agency_from_title("关于政府信息公开工作落实情况的自查报告") is None

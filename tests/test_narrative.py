@@ -1,0 +1,140 @@
+"""Narrative figures: every rules example gives its value, and the traps give nothing.
+
+Examples come from the phrases files themselves (rules/phrases/*.yaml), so a pattern
+edited without its examples fails here; the traps below are the hard cases of
+LABELS.md written as single sentences.
+"""
+from __future__ import annotations
+
+import pytest
+
+from corpus_tool.model import Block, Document
+from corpus_tool.narrative import (confirmed, context_rules, context_verdict, extract_narrative,
+                                   find_candidates, phrase_rules)
+from corpus_tool.rules import field_keys
+from corpus_tool.train import load_model
+
+
+def narrative(*sentences: str) -> dict[str, float]:
+    doc = Document("t.txt", "txt", [Block.paragraph(s) for s in sentences])
+    return extract_narrative(doc, "legacy").fields
+
+
+def flags(sentence: str, key: str) -> list[str]:
+    doc = Document("t.txt", "txt", [Block.paragraph(sentence)])
+    return extract_narrative(doc, "legacy").evidence[key].flags
+
+
+EXAMPLES = [(rule.id, rule.field, text, value) for rule in phrase_rules() for text, value in rule.examples]
+COUNTER = [(rule.id, rule.field, text) for rule in phrase_rules() for text in rule.counter_examples]
+
+
+@pytest.mark.parametrize("rule_id, key, text, value", EXAMPLES, ids=[f"{e[0]}:{e[2][:12]}" for e in EXAMPLES])
+def test_rules_examples_give_their_value(rule_id: str, key: str, text: str, value: float) -> None:
+    assert narrative(text).get(key) == value
+
+
+@pytest.mark.parametrize("rule_id, key, text", COUNTER, ids=[f"{e[0]}:{e[2][:12]}" for e in COUNTER])
+def test_rules_counter_examples_give_nothing(rule_id: str, key: str, text: str) -> None:
+    model = load_model("narrative")
+    assert not [c for c in find_candidates(text) if c.rule == rule_id and confirmed(c, model)]
+
+
+def test_rules_fields_exist_in_spec() -> None:
+    assert {rule.field for rule in phrase_rules()} <= field_keys()
+
+
+@pytest.mark.parametrize("text, number, verdict", [(t, n, v) for t, n, v in context_rules().examples])
+def test_context_examples(text: str, number: float, verdict: str) -> None:
+    start = text.find(str(number))
+    if verdict == "partial_year":
+        assert context_rules().partial_year.search(text)
+        assert context_verdict(text, start, "applications.new.total") == "total"
+    else:
+        assert context_verdict(text, start) == verdict
+
+
+NONE_STATEMENTS = [
+    ("本年度未收到政府信息公开申请。", {"applications.new.total": 0}),
+    ("我局未接到关于公开政府信息申请。", {"applications.new.total": 0}),
+    ("本单位没有收到要求公开信息的申请。", {"applications.new.total": 0}),
+    ("全年未发生因政府信息公开引发的行政复议和行政诉讼。",
+     {"reconsideration.total": 0, "litigation.direct.total": 0}),
+    ("没有发生因政府信息公开引起的行政复议。", {"reconsideration.total": 0}),
+    ("无因政府信息公开申请行政复议、提起行政诉讼的情况。",
+     {"reconsideration.total": 0, "litigation.direct.total": 0}),
+]
+
+
+@pytest.mark.parametrize("text, expected", NONE_STATEMENTS, ids=[n[0][:14] for n in NONE_STATEMENTS])
+def test_none_statements(text: str, expected: dict[str, int]) -> None:
+    fields = narrative(text)
+    assert {k: fields.get(k) for k in expected} == expected
+    if "litigation.direct.total" not in expected:
+        assert "litigation.direct.total" not in fields
+    assert "litigation.after_reconsideration.total" not in fields
+
+
+def test_cumulative_stock_is_not_the_year_total() -> None:
+    fields = narrative("2023年市质监局通过政府信息交换平台报送信息314条，累计报送2925条。")
+    assert fields["proactive.items_published"] == 314
+    assert narrative("截至2019年底，累计主动公开政府信息64627条。") == {}
+
+
+def test_cumulative_within_the_year_is_the_total() -> None:
+    assert narrative("2025年全年累计主动公开政府信息7700余条。")["proactive.items_published"] == 7700
+
+
+def test_partial_year_is_labelled_and_flagged() -> None:
+    text = "截至11月底,我区共受理依申请公开件959件,办结938件。"
+    assert narrative(text)["applications.new.total"] == 959
+    assert "partial_year" in flags(text, "applications.new.total")
+    text = "2023年1月1日至2023年12月20日,共主动公开政府信息600余条,其中通过监测表汇总上报的信息有211条。"
+    assert narrative(text)["proactive.items_published"] == 600
+    assert set(flags(text, "proactive.items_published")) == {"partial_year", "approx"}
+
+
+def test_subcounts_and_new_media_are_not_the_total() -> None:
+    fields = narrative("全年门户网站发布信息24055条，其中概况类255条，政务动态类14266条。",
+                       "“施秉县人民政府网”微信、“世遗之声”微博发布政务信息667条。")
+    assert fields["proactive.items_published"] == 24055
+    assert narrative("至今共推送原创微博682条,局新闻微信98条。") == {}
+
+
+def test_category_figures_alone_give_no_total() -> None:
+    assert "proactive.items_published" not in narrative(
+        "2023年在市政府门户网站政府信息公开专栏发布政务动态类信息133条，市政府及政府办文件和解读信息82条。")
+
+
+def test_first_total_wins_over_a_later_channel_figure() -> None:
+    fields = narrative("2020年，彝良县主动公开政府信息3747条，其中通过门户网站发布信息3758条。")
+    assert fields["proactive.items_published"] == 3747
+
+
+def test_enquiries_and_released_information_are_not_applications() -> None:
+    assert "applications.new.total" not in narrative("全年接受咨询四十余人次，回复依申请公开20条。")
+
+
+def test_numerals_only_where_captured() -> None:
+    fields = narrative("一是加强组织领导。全年发生因政府信息公开引起的行政复议一起，复议结果为维持。")
+    assert fields == {"reconsideration.total": 1}
+
+
+def test_all_answered_copies_the_received_count() -> None:
+    fields = narrative("2017年，旗政府办公室共收到政府信息公开申请两件，均已依法答复，无不予公开情况。")
+    assert fields["applications.new.total"] == 2
+    assert fields["outcomes.total.total"] == 2
+
+
+def test_full_width_digits_after_normalisation() -> None:
+    from corpus_tool.normalize import normalize
+
+    doc = normalize(Document("t.txt", "txt", [Block.paragraph("全年主动公开政府信息３８４５条。")]))
+    assert extract_narrative(doc, "legacy").fields["proactive.items_published"] == 3845
+
+
+def test_evidence_is_the_sentence() -> None:
+    doc = Document("t.txt", "txt", [Block.paragraph("一、概述"), Block.paragraph("全省受理申请21407件，按期答复20866件。")])
+    result = extract_narrative(doc, "legacy")
+    assert result.evidence["applications.new.total"].text == "全省受理申请21407件，按期答复20866件。"
+    assert result.evidence["applications.new.total"].source == "sentence"
