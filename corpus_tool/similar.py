@@ -57,9 +57,27 @@ class SimilarOptions:
             raise ValueError(f"num_perm must be at least 8, not {self.num_perm}")
 
 
+#: Shorter lines are headings or table labels, not prose a copy would show in.
+_MIN_PROSE_CHARS = 20
+
+
+def _is_prose_line(line: str) -> bool:
+    """A line of running text: not a heading, a table label or a row of figures.
+
+    Template tables and headings are the same in every report by law; pairing
+    reports on them would call every template report a copy.
+    """
+    stripped = line.strip()
+    if len(stripped) < _MIN_PROSE_CHARS:
+        return False
+    figures = sum(ch.isdigit() or ch in "|\t " for ch in stripped)
+    return figures < 0.3 * len(stripped)
+
+
 def compact(text: str) -> str:
-    """The text without whitespace: how shingles and passages see a document."""
-    return _WHITESPACE.sub("", text)
+    """The prose lines without whitespace: how shingles and passages see a document."""
+    return _WHITESPACE.sub("", "\n".join(line for line in text.split("\n") if _is_prose_line(line)))
+
 
 
 def _mix64(x: np.ndarray) -> np.ndarray:
