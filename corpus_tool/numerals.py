@@ -54,6 +54,8 @@ def chinese_to_int(text: str) -> int:
     """
     if not text or any(ch not in _CN_DIGITS and ch not in _CN_UNITS and ch not in _CN_BIG for ch in text):
         raise ValueError(f"not a Chinese numeral: {text!r}")
+    if any(a in _CN_UNITS and b in _CN_UNITS for a, b in zip(text, text[1:])):
+        raise ValueError(f"not a Chinese numeral: {text!r}")  # 十十, 百十: two units in a row
     if all(ch in _CN_DIGITS for ch in text) and len(text) > 1:  # digit by digit: 二〇二二
         return int("".join(str(_CN_DIGITS[ch]) for ch in text))
     total, section, digit = 0, 0, None

@@ -22,17 +22,18 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 
 from .model import Block, Document, Evidence
+from .normalize import to_simplified
+from .numerals import chinese_to_int
 from .rules import load_yaml
 
 # --- numbering -------------------------------------------------------------------------
 
 _CN_NUM = "[一二三四五六七八九十]{1,3}"
-_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 #: Numbering styles from the highest level down; the rank decides which level is "main".
 #: Text is NFKC-normalised first, so full-width （，．： arrive as ASCII.
@@ -68,19 +69,15 @@ RUN_IN_MIN = 80
 
 
 def cn_number(text: str) -> int | None:
-    """The value of a Chinese numeral up to 99 (一 → 1, 十二 → 12, 二十 → 20)."""
+    """The value of a heading's numeral (一 → 1, 十二 → 12, 3 → 3), None if it is not one."""
     if not text:
         return None
     if text.isdigit():
         return int(text)
-    if "十" in text:
-        tens, _, units = text.partition("十")
-        high = _CN_DIGITS.get(tens, 0) if tens else 1
-        low = _CN_DIGITS.get(units, 0) if units else 0
-        if (tens and tens not in _CN_DIGITS) or (units and units not in _CN_DIGITS):
-            return None
-        return high * 10 + low
-    return _CN_DIGITS.get(text) if len(text) == 1 else None
+    try:
+        return chinese_to_int(text)
+    except ValueError:
+        return None
 
 
 # --- results ---------------------------------------------------------------------------
@@ -215,19 +212,9 @@ def _bigrams(text: str) -> frozenset[str]:
     return frozenset(text[i:i + 2] for i in range(len(text) - 1))
 
 
-@lru_cache(maxsize=1)
-def _converter() -> Callable[[str], str]:
-    """Traditional → simplified for headings (normalise does the text; this is a safety net)."""
-    try:
-        import opencc
-
-        return opencc.OpenCC("t2s").convert  # type: ignore[no-any-return]
-    except Exception:  # pragma: no cover - opencc is a dependency
-        return lambda text: text
-
-
 def _to_simplified(text: str) -> str:
-    return _converter()(text) if any(ord(ch) > 0x3000 for ch in text) else text
+    """Normalise does the text; headings of hand-built documents get the same conversion."""
+    return to_simplified(text) if any(ord(ch) > 0x3000 for ch in text) else text
 
 
 def _compile_any(patterns: list[str] | None, where: str) -> re.Pattern[str] | None:
