@@ -53,8 +53,11 @@ def merge_fields(table_fields: dict[str, float | int], table_evidence: dict[str,
 def attribute_sections(doc: Document, spans: list[tuple[int, str]], evidence: dict[str, Evidence]) -> None:
     """Name in each value's evidence the section it was found under.
 
-    Uses the block index where the extracting stage recorded it, else the first
-    block whose text holds the evidence text.
+    Uses the block index where the extracting stage recorded it; else, for a
+    table cell, the first table block (or line without a sentence) holding its row label (or,
+    for table 3, its column group); else the
+    first block holding the evidence sentence. A bare cell text such as `42` is
+    never searched for: it would match any sentence with that number.
     """
     if not spans:
         return
@@ -72,7 +75,14 @@ def attribute_sections(doc: Document, spans: list[tuple[int, str]], evidence: di
         if item.section:
             continue
         index = item.block
-        if index is None and item.text:
+        label = item.row or (item.column or "").split(" > ")[0]
+        if index is None and item.source == "table" and label:
+            holding = [i for i, block in enumerate(doc.blocks) if label in block.text]
+            # a real table, else a short line of a flattened one (not a sentence naming the label)
+            index = next((i for i in holding if doc.blocks[i].kind == "table"),
+                         next((i for i in holding if len(doc.blocks[i].text) <= 120
+                               and "。" not in doc.blocks[i].text), None))
+        elif index is None and item.text and len(item.text) >= 8:
             index = next((i for i, block in enumerate(doc.blocks) if item.text in block.text), None)
         if index is not None:
             item.section = section_at(index)

@@ -125,3 +125,16 @@ def test_load_gives_the_same_records_as_a_dataframe() -> None:
     assert len(frame) == 13
     assert list(frame[frame["path"].str.contains("004_")]["part"]) == list(range(7))
     assert {"path", "part", "doc_type", "fields", "error"} <= set(frame.columns)
+
+
+def test_table_values_name_the_section_they_sit_under(corpora_records: list[dict]) -> None:
+    expected = {1: "proactive", 2: "applications", 3: "review_litigation"}
+    seen = 0
+    for record in corpora_records:
+        if record["format"] not in ("2021", "2019"):
+            continue
+        for key, evidence in record["evidence"].items():
+            if evidence.get("source") == "table":
+                assert evidence.get("section") == expected[evidence["table"]], (record["path"], key)
+                seen += 1
+    assert seen > 1000
