@@ -10,10 +10,12 @@ missing, anonymised or rewritten by a download site; a character n-gram model
 """
 from __future__ import annotations
 
+import csv
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from .model import Document, Evidence
@@ -346,6 +348,29 @@ def _subsequence(short: str, long: str) -> bool:
     return all(ch in it for ch in short)
 
 
+@lru_cache(maxsize=1)
+def county_level_cities() -> tuple[str, ...]:
+    """Names of county-level cities (高平市, 南宫市 …), longest first.
+
+    A 市 that is not a prefecture cannot be told from its name. The national
+    administrative-division codes shipped with the `cpca` package say which 市 sit
+    at county level (code PPCCDD with DD != 00); rules/metadata.yaml may add more.
+    """
+    from importlib.util import find_spec
+
+    names = set(_rules().county_level_cities)
+    spec = find_spec("cpca")  # locate its data without importing it (its import is slow)
+    if spec is None or not spec.submodule_search_locations:
+        return tuple(sorted(names, key=len, reverse=True))
+    adcodes = Path(list(spec.submodule_search_locations)[0]) / "resources" / "adcodes.csv"
+    with open(adcodes, encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            code, name = row["adcode"], row["name"]
+            if name.endswith("市") and code[4:6] != "00":  # incl. 省直辖 such as 仙桃市 (4290xx)
+                names.add(name)
+    return tuple(sorted(names, key=len, reverse=True))
+
+
 def agency_level(name: str | None) -> str | None:
     """national / province / city / county / township, from the agency's place words.
 
@@ -357,7 +382,7 @@ def agency_level(name: str | None) -> str | None:
     rules = _rules()
     if rules.national_prefix.search(name) or re.fullmatch(rf"[{_HAN}]{{1,6}}部", name):
         return "national"
-    for city in rules.county_level_cities:
+    for city in county_level_cities():
         if name.startswith(city):
             rest = name[len(city):]
             return "township" if re.search(r"乡|镇|街道", rest) else "county"

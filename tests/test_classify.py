@@ -115,3 +115,13 @@ def test_model_types_a_document_without_genre_words() -> None:
 def test_agency_from_title_strips_year_and_genre() -> None:
     assert agency_from_title("中原区审计局2015年政府信息公开工作年度报告") == "中原区审计局"
     assert agency_from_title("关于政府信息公开工作落实情况的自查报告") is None
+
+
+@pytest.mark.parametrize("name, level", [
+    ("义乌市市场监督管理局", "county"),   # county-level city under a prefecture
+    ("仙桃市统计局", "county"),          # county-level city under the province
+    ("苏州市人民政府", "city"),
+    ("昆山市千灯镇人民政府", "township"),
+])
+def test_county_level_cities_come_from_the_division_codes(name: str, level: str) -> None:
+    assert agency_level(name) == level
