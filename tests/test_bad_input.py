@@ -56,6 +56,14 @@ def test_docx_zip_bomb(zip_bomb_docx: Path) -> None:
     assert "zip bomb" in message
 
 
+def test_huge_file_is_refused_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    with open(path, "wb") as handle:  # sparse: no disk or memory spent
+        handle.truncate(250 * 1024 * 1024)
+    with pytest.raises(IngestError, match="file too large"):
+        read_document(path)
+
+
 def test_binary_garbage_named_txt(tmp_path: Path) -> None:
     path = tmp_path / "notes.txt"
     path.write_bytes(os.urandom(4096) + b"\x00" * 64)
