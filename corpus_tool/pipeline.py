@@ -8,18 +8,15 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from .check import run_checks
-from .classify import classify
+from .check import CheckContext, Occurrence, agency_is_government, collect_occurrences, parse_date, run_checks
+from .classify import Classification, classify
 from .ingest import IngestError, read_document
 from .model import Document, Evidence, Record
 from .narrative import extract_narrative
 from .normalize import normalize
 from .sections import find_sections
 from .split import split
-from .tables import extract_tables
-
-GOVERNMENT_LEVELS = {"national", "province", "city", "county", "township"}
-
+from .tables import TableResult, extract_tables
 
 def decide_template(table_template: str | None, doc_type: str | None) -> str:
     """The record's `format`: the table template if one was found, else legacy/none."""
@@ -48,6 +45,18 @@ def merge_fields(table_fields: dict[str, float | int], table_evidence: dict[str,
                 {"value": value, **(prose_evidence[key].to_dict() if key in prose_evidence else {})},
             ]
     return fields, evidence, conflicts
+
+
+def check_context(info: Classification, template: str, tables: TableResult,
+                  occurrences: dict[str, list[Occurrence]]) -> CheckContext:
+    """The metadata and occurrences the generic checks read (TEMPLATES.md §8). The publication
+    date is given only for annual reports: the deadline is theirs."""
+    return CheckContext(
+        format=template, year=info.year,
+        publish_date=parse_date(info.published) if info.doc_type == "annual_report" else None,
+        tables_found=tuple(sorted(str(t) for t in tables.tables_found)),
+        agency_level=info.agency_level, is_government=agency_is_government(info.agency, info.agency_level),
+        occurrences=occurrences)
 
 
 def attribute_sections(doc: Document, spans: list[tuple[int, str]], evidence: dict[str, Evidence]) -> None:
@@ -105,8 +114,7 @@ def analyse_document(doc: Document, *, checklist: str | None = None) -> Record:
     record.format = decide_template(tables.template, info.doc_type)
     prose = extract_narrative(doc, record.format)
     fields, evidence, conflicts = merge_fields(tables.fields, tables.evidence, prose.fields, prose.evidence)
-    is_government = (info.agency or "").endswith(("人民政府", "政府办公室", "政府办公厅")) or (
-        "人民政府" in (info.agency or "") and info.agency_level in GOVERNMENT_LEVELS)
+    is_government = agency_is_government(info.agency, info.agency_level) is True
     if record.format != "none" or checklist:
         sections = find_sections(doc, record.format, is_government=is_government,
                                  tables_found=tables.tables_found, checklist=checklist)
@@ -122,7 +130,10 @@ def analyse_document(doc: Document, *, checklist: str | None = None) -> Record:
     record.fields = fields
     record.evidence = {k: v.to_dict() for k, v in evidence.items()}
     record.conflicts = conflicts
-    record.checks_failed = [c.to_dict() for c in run_checks(fields, record.format, tables.tables_found)]
+    occurrences = collect_occurrences(tables.fields, tables.evidence, prose.fields, prose.evidence)
+    context = check_context(info, record.format, tables, occurrences)
+    record.checks_failed = [c.to_dict() for c in run_checks(fields, record.format, tables.tables_found,
+                                                            context=context)]
     return record
 
 

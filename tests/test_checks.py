@@ -88,3 +88,19 @@ def test_guarded_subtotal_and_generic_checks() -> None:
 def test_checks_needing_metadata_are_not_applicable() -> None:
     ids = {c.check_id for c in run_checks({"applications.carried_over.total": 5}, "2021", {2})}
     assert "T2021.X.CARRY_YOY" not in ids and "ANY.DEADLINE" not in ids
+
+
+@pytest.mark.parametrize("template", ["2021", "2019"])
+def test_table_checks_do_not_change_with_a_context(template: str) -> None:
+    """The context adds the metadata checks; the table checks' results stay the same."""
+    from corpus_tool.check import CheckContext
+
+    fields = consistent_report(template, 4)
+    fields["applications.new.total"] += 2
+    fields["reconsideration.total"] += 1
+    context = CheckContext(format=template, year=2022 if template == "2021" else 2020, occurrences={},
+                           tables_found=("1", "2", "3"), agency_level="provincial", is_government=True)
+    plain = run_checks(fields, template, {1, 2, 3})
+    assert plain and run_checks(fields, template, {1, 2, 3}, context=context) == plain
+    with pytest.raises(TypeError):
+        run_checks(fields, template, {1, 2, 3}, context)  # type: ignore[misc]  # keyword only
