@@ -48,3 +48,25 @@ def test_examples_read_as_stated(template: str, table: str, example: dict[str, s
     else:
         items = lex.match_header(example["cell"], int(table[-1]))
         assert items and items[0].id == example["column"]
+
+
+def _labelled_examples() -> list[tuple[str, dict[str, object]]]:
+    cases = []
+    for template in TEMPLATES:
+        for name in ("common", template):
+            data = load_yaml(f"templates/{name}.yaml")
+            for example in (data.get("labelled_pairs") or {}).get("examples", []):
+                cases.append((template, example))
+    return cases
+
+
+@pytest.mark.parametrize("template, example", _labelled_examples(),
+                         ids=lambda v: v if isinstance(v, str) else str(v.get("line", ""))[:16])
+def test_labelled_pairs_examples_fill_exactly_their_cells(template: str, example: dict[str, object]) -> None:
+    from corpus_tool.model import Block, Document
+    from corpus_tool.tables import extract_tables
+
+    doc = Document("x.txt", "txt", [Block.paragraph(f"某局{2022 if template == '2021' else 2020}年政府信息公开工作年度报告"),
+                                    Block.paragraph(str(example["line"]))])
+    result = extract_tables(doc)
+    assert result.fields == pytest.approx(example["cells"])

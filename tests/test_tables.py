@@ -174,3 +174,115 @@ def test_no_template_for_prose_and_headings_only_report() -> None:
     by_year = extract_tables(text_doc("某县2020年政府信息公开工作年度报告", *T2_HEADER,
                                       "一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1"))
     assert by_year.template == "2019"
+
+
+# -- labelled pairs: one line per row, each figure after its column label -------------------
+
+def test_labelled_pairs_rows_fill_cells_by_label_and_find_every_table() -> None:
+    result = extract_tables(text_doc(
+        "某区某局2021年度政府信息公开工作年度报告", "二、主动公开政府信息情况",
+        "规章：本年制发件数 /，本年废止件数 /，现行有效件数 /",
+        "行政规范性文件：现行有效件数 3，本年制发件数 1",  # order of the template not needed
+        "行政许可：本年处理决定数量 2316",
+        "行政事业性收费：本年收费金额（单位：万元） 1.5",
+        "三、收到和处理政府信息公开申请情况",
+        "一、本年新收政府信息公开申请数量：自然人 5，商业企业 1，科研机构 0，社会公益组织 0，法律服务机构 0，其他 0，总计 6",
+        "本年度办理结果—（三）不予公开—1.属于国家秘密：总计 0，自然人 0",
+        "本年度办理结果—（六）其他处理—3.其他：其他 2，总计 2",
+        "本年度办理结果—（七）总计：自然人 5，合计 6",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "行政复议：结果维持 1，结果纠正 0，其他结果 0，尚未审结 0，总计 1",
+        "行政诉讼（未经复议直接起诉）：结果维持 0，总计 2",
+        "行政诉讼（复议后起诉）总计 0"))
+    assert result.template == "2021" and result.tables_found == {1, 2, 3}
+    assert not any(k.startswith("rules.") for k in result.fields)  # '/' is not applicable
+    assert (result.fields["normative_docs.in_force"], result.fields["normative_docs.issued"]) == (3, 1)
+    assert "normative_docs.repealed" not in result.fields  # not written: not stated, not 0
+    assert result.fields["licensing.decisions"] == 2316 and result.fields["fees.amount_10k_yuan"] == 1.5
+    assert result.fields["applications.new.commercial"] == 1 and result.fields["applications.new.total"] == 6
+    assert result.fields["outcomes.withheld.state_secret.natural_person"] == 0
+    assert (result.fields["outcomes.other.misc.other_org"], result.fields["outcomes.other.misc.total"]) == (2, 2)
+    assert (result.fields["outcomes.total.natural_person"], result.fields["outcomes.total.total"]) == (5, 6)
+    assert "outcomes.total.commercial" not in result.fields
+    assert result.fields["reconsideration.upheld"] == 1 and result.fields["reconsideration.total"] == 1
+    assert result.fields["litigation.direct.total"] == 2 and "litigation.direct.corrected" not in result.fields
+    assert result.fields["litigation.after_reconsideration.total"] == 0
+    evidence = result.evidence["applications.new.total"]
+    assert (evidence.table, evidence.column, evidence.text) == (2, "总计", "6")
+    assert evidence.row == "一、本年新收政府信息公开申请数量"
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("本年新收政府信息公开申请数量:自然人 4,商业企业 1,合计 5", {"natural_person": 4, "commercial": 1, "total": 5}),
+    ("一、本年新收政府信息公开申请数量 自然人4 其他组织1 总计5", {"natural_person": 4, "other_org": 1, "total": 5}),
+    ("本年新收申请数量；自然人：4；社会公益 组织：0；总计：4", {"natural_person": 4, "public_interest": 0, "total": 4}),
+    ("一、本年新收政府信息公开申请数量：自然人 4件、法律服务机构 0件、总计 4件。",
+     {"natural_person": 4, "legal_service": 0, "total": 4}),
+], ids=["half-width", "spaces-glued", "semicolons-colons", "units-and-full-stop"])
+def test_labelled_pairs_separators_and_column_variants(line: str, expected: dict[str, int]) -> None:
+    result = extract_tables(text_doc("三、收到和处理政府信息公开申请情况", line))
+    assert result.fields == {f"applications.new.{k}": v for k, v in expected.items()}
+    assert 2 in result.tables_found
+
+
+@pytest.mark.parametrize("label, stem", [
+    ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "outcomes.partial"),
+    ("本年度办理结果—(二)部分公开", "outcomes.partial"),
+    ("本年度办理结果-（三）不予公开-3.危及\"三安全一稳定\"", "outcomes.withheld.security_stability"),
+    ("（四）无法提供—不掌握相关政府信息", "outcomes.unavailable.not_held"),
+    ("（六）其他处理—1.申请人无正当理由逾期不补正，行政机关不再处理其政府信息公开申请", "outcomes.other.overdue_correction"),
+    ("结转下年度继续办理", "applications.carried_forward"),
+])
+def test_labelled_pairs_row_label_variants(label: str, stem: str) -> None:
+    result = extract_tables(text_doc("三、收到和处理政府信息公开申请情况", f"{label}：自然人 2，总计 2"))
+    assert result.fields == {f"{stem}.natural_person": 2, f"{stem}.total": 2}
+
+
+def test_labelled_pairs_table3_group_prefixed_columns() -> None:
+    result = extract_tables(text_doc(
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "行政复议结果维持 1，结果纠正 0，总计 1；直接起诉结果维持 0，未审结 2，直接起诉合计 2",
+        "行政诉讼（复议后起诉）总计 0，行政诉讼（复议后起诉）尚未审结 0"))
+    assert result.fields == {"reconsideration.upheld": 1, "reconsideration.corrected": 0, "reconsideration.total": 1,
+                             "litigation.direct.upheld": 0, "litigation.direct.pending": 2,
+                             "litigation.direct.total": 2, "litigation.after_reconsideration.total": 0,
+                             "litigation.after_reconsideration.pending": 0}
+    assert result.tables_found == {3}
+
+
+def test_labelled_pairs_2019_signed_change_and_yuan() -> None:
+    result = extract_tables(text_doc(
+        "某县某局2020年政府信息公开工作年度报告",
+        "行政许可：上一年项目数量 25，本年增/减 -8，处理决定数量 0",
+        "其他对外管理服务事项：本年增减 +2",
+        "政府集中采购：采购项目数量 2、采购总金额 251000元"))
+    assert result.template == "2019" and 1 in result.tables_found
+    assert result.fields["licensing.items_change"] == -8 and result.fields["licensing.decisions"] == 0
+    assert result.fields["other_services.items_change"] == 2
+    assert result.fields["procurement.amount_10k_yuan"] == pytest.approx(25.1)
+
+
+def test_labelled_pairs_in_a_one_column_real_table() -> None:
+    result = extract_tables(table_doc([["行政处罚：本年处理决定数量 408"], ["行政强制：本年处理决定数量 12"]]))
+    assert (result.fields["penalty.decisions"], result.fields["coercion.decisions"]) == (408, 12)
+
+
+@pytest.mark.parametrize("line", [
+    "本年新收政府信息公开申请数量6件，较上年增加2件",
+    "本年新收政府信息公开申请数量 6 件，较上年增加 2 件",
+    "本年新收政府信息公开申请数量：6件，其中自然人5件，商业企业1件",
+    "一、本年新收政府信息公开申请数量6件",
+    "行政许可：本年处理决定数量较上年增加 5",
+    "全年办理行政许可2316件，行政处罚408件",
+    "行政复议1件，结果维持",
+])
+def test_prose_with_a_row_label_and_figures_is_no_table_row(line: str) -> None:
+    """Figures in prose carry no column label and sit in no table: they fill no cell, neither
+    in the overview nor right before a table whose header is known."""
+    overview = extract_tables(text_doc("一、总体情况", line, "二、主动公开政府信息情况"))
+    assert overview.fields == {} and not overview.tables_found
+    before_table = extract_tables(text_doc("三、收到和处理政府信息公开申请情况", *T2_HEADER, line,
+                                           "（一）予以公开 | 1 | 0 | 0 | 0 | 0 | 0 | 1"))
+    assert set(before_table.fields) == {f"outcomes.disclosed.{c}" for c in
+                                        ("natural_person", "commercial", "research", "public_interest",
+                                         "legal_service", "other_org", "total")}

@@ -3,6 +3,7 @@
 Input: a normalised `Document`. Output: a `TableResult` whose `fields` use the keys of
 `spec/fields.csv` (tables 1, 2, 3 and stated subtotals). Real tables and tables flattened
 into text are both turned into cells in reading order and read by label (see `reader`);
+lines that write each figure after its column label are read by those labels (see `pairs`);
 the template's wording lives in `rules/templates/*.yaml`.
 """
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass, field
 from ..model import Block, Document, Evidence
 from .cells import split_line
 from .lexicon import TEMPLATES, Lexicon, lexicon, normalise
+from .pairs import LabelledRow, read_labelled_row
 from .reader import Cell, TableReader
 
 __all__ = ["TableResult", "extract_tables", "detect_template"]
@@ -42,8 +44,12 @@ def extract_tables(doc: Document) -> TableResult:
     compact = normalise(doc.text)
     guess, cue = detect_template(compact)
     reader = TableReader(lexicon(guess or "2021"))
-    for cells, is_row, spaced in _cell_lines(doc.blocks, reader.lex):
-        reader.feed_row(cells, is_row=is_row, spaced_label=spaced)
+    for line in _cell_lines(doc.blocks, reader.lex):
+        if isinstance(line, LabelledRow):
+            reader.feed_labelled(line)
+        else:
+            cells, is_row, spaced = line
+            reader.feed_row(cells, is_row=is_row, spaced_label=spaced)
     reader.close()
     result = TableResult(fields=reader.fields, evidence=reader.evidence, tables_found=reader.found)
     if reader.found:
@@ -104,49 +110,72 @@ def _has_template_headings(doc: Document, lex: Lexicon) -> bool:
     return len(found) >= len(lex.template_headings)
 
 
-def _cell_lines(blocks: list[Block], lex: Lexicon) -> Iterator[tuple[list[Cell], bool, bool]]:
-    """Each table row or text line as cells, whether it is a whole row, and whether its label
-    words were split at spaces."""
-    run: list[Block] = []
+@dataclass(frozen=True)
+class TextLine:
+    """One line of text and where it stands: page and block index."""
+
+    text: str
+    page: int | None
+    block: int | None
+
+
+#: One line for the reader: cells (whether a whole row, whether its label words were split at
+#: spaces), or a row whose figures name their columns.
+Line = tuple[list[Cell], bool, bool] | LabelledRow
+
+
+def _cell_lines(blocks: list[Block], lex: Lexicon) -> Iterator[Line]:
+    """Each table row or text line as cells, or as a labelled row when it names the column of
+    each figure (also a table row holding one such cell)."""
+    run: list[tuple[int, Block]] = []
     for number, block in enumerate(blocks):
         if block.kind == "table" and block.rows:
             yield from _text_lines(run, lex)
             run = []
             width = max((len(row) for row in block.rows), default=0)
             for row in block.rows:
+                filled = [text for text in row if text and text.strip()]
+                labelled = read_labelled_row(filled[0], lex, block.page, number) if len(filled) == 1 else None
+                if labelled:
+                    yield labelled
+                    continue
                 cells = [Cell(text or "", block.page, number, width, i) for i, text in enumerate(row)]
                 yield cells, True, False
         else:
-            run.append(block)
+            run.append((number, block))
     yield from _text_lines(run, lex)
 
 
-def _text_lines(run: list[Block], lex: Lexicon) -> Iterator[tuple[list[Cell], bool, bool]]:
-    lines = [(line, block.page) for block in run for line in block.text.split("\n")]
-    for line, page in _collapse_separators(lines):
-        split = split_line(line, lex.not_applicable)
-        yield [Cell(text, page) for text in split.cells], split.row, split.spaced_label
+def _text_lines(run: list[tuple[int, Block]], lex: Lexicon) -> Iterator[Line]:
+    lines = [TextLine(line, block.page, number) for number, block in run for line in block.text.split("\n")]
+    for line in _collapse_separators(lines):
+        labelled = read_labelled_row(line.text, lex, line.page, line.block)
+        if labelled:
+            yield labelled
+            continue
+        split = split_line(line.text, lex.not_applicable)
+        yield [Cell(text, line.page) for text in split.cells], split.row, split.spaced_label
 
 
-def _collapse_separators(lines: list[tuple[str, int | None]]) -> list[tuple[str, int | None]]:
+def _collapse_separators(lines: list[TextLine]) -> list[TextLine]:
     """Drop blank lines that only separate cells (one cell per line, a blank line between
     each); a blank cell then shows as a longer run of blank lines."""
     adjacent = separators = 0
     for previous, line, following in zip(lines, lines[1:], lines[2:]):
-        if previous[0].strip() and line[0].strip():
+        if previous.text.strip() and line.text.strip():
             adjacent += 1
-        if not line[0].strip() and previous[0].strip() and following[0].strip():
+        if not line.text.strip() and previous.text.strip() and following.text.strip():
             separators += 1
     if separators < MIN_SEPARATORS or separators < SEPARATOR_RATIO * adjacent:
         return lines
-    kept: list[tuple[str, int | None]] = []
-    blank_run: list[tuple[str, int | None]] = []
-    for line in lines + [("\0", None)]:
-        if not line[0].strip():
+    kept: list[TextLine] = []
+    blank_run: list[TextLine] = []
+    for line in lines + [TextLine("\0", None, None)]:
+        if not line.text.strip():
             blank_run.append(line)
             continue
         kept.extend(blank_run[: (len(blank_run) - 1) // 2])
         blank_run = []
-        if line[0] != "\0":
+        if line.text != "\0":
             kept.append(line)
     return kept

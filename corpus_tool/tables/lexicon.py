@@ -20,6 +20,7 @@ _QUOTES = str.maketrans("", "", "“”‘’\"'「」『』〝〞")
 _SPACE_RE = re.compile(r"\s+")
 _NUMBERING_RE = re.compile(r"^(?:[一二三四五六七八九十]+[、.,]|\([一二三四五六七八九十]+\)|\d{1,2}[.、)]|\(\d{1,2}\))")
 _BRACKETED_RE = re.compile(r"\([^()]*\)?$|\[[^\]]*\]?$")
+_PUNCT_RE = re.compile(r"[^\w]")
 #: Shortest truncated label accepted as a prefix (`本年新` in a cut header has 3 characters).
 MIN_ROW_PREFIX = 4
 MIN_HEADER_PREFIX = 3
@@ -34,6 +35,12 @@ def normalise(text: str) -> str:
 def label_key(text: str) -> str:
     """The normalised label without its leading numbering (三、 （一） 1.)."""
     return _NUMBERING_RE.sub("", normalise(text), count=1)
+
+
+def pair_key(text: str) -> str:
+    """A label key without any punctuation: how a column label written beside its figure is
+    compared (`行政诉讼（未经复议直接起诉）总计`, `本年收费金额（单位：万元）`, `本年增/减`)."""
+    return _PUNCT_RE.sub("", label_key(text))
 
 
 def has_numbering(text: str) -> bool:
@@ -89,8 +96,11 @@ class Lexicon:
     table_cues: dict[int, tuple[str, ...]]
     not_applicable: frozenset[str]
     page_number_res: tuple[re.Pattern[str], ...]
+    pair_separators: str
+    path_separators: re.Pattern[str]
     rows: dict[str, RowDef] = field(default_factory=dict)
     headers: dict[int, dict[str, HeaderItem]] = field(default_factory=dict)
+    pair_headers: dict[int, dict[str, HeaderItem]] = field(default_factory=dict)
     columns: dict[int, dict[str, Column]] = field(default_factory=dict)
     column_order: dict[int, tuple[str, ...]] = field(default_factory=dict)
     group_order: tuple[str, ...] = ()
@@ -104,6 +114,11 @@ class Lexicon:
     def match_header(self, text: str, table: int) -> list[HeaderItem] | None:
         """The header words a cell holds for `table` (several when a line packs them), or None."""
         return _match_header(self.template, table, label_key(text))
+
+    def split_label(self, text: str, table: int) -> list[HeaderItem] | None:
+        """The whole header words a label written beside a figure consists of (`直接起诉结果维持`
+        -> group, column), punctuation ignored; never a truncated label. None when it is not one."""
+        return _split_label(self.template, table, pair_key(text))
 
 
 def _entries(spec: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
@@ -125,6 +140,9 @@ def lexicon(template: str) -> Lexicon:
         table_cues={int(k): tuple(normalise(c) for c in v) for k, v in common["table_cues"].items()},
         not_applicable=frozenset(normalise(c) for c in common["not_applicable"]),
         page_number_res=tuple(re.compile(p) for p in common["page_number_patterns"]),
+        pair_separators="".join(normalise(c) for c in common["labelled_pairs"]["separators"]),
+        path_separators=re.compile("|".join(re.escape(normalise(c))
+                                            for c in common["labelled_pairs"]["path_separators"])),
     )
     table_specs = {1: own["table1"], 2: common["table2"], 3: common["table3"]}
     for table, spec in table_specs.items():
@@ -144,6 +162,9 @@ def lexicon(template: str) -> Lexicon:
             headers.setdefault(label_key(word), HeaderItem(kind, word, table))
         lex.parents.update({word: tuple(children) for word, children in parents.items()})
         lex.headers[table] = headers
+        lex.pair_headers[table] = {}
+        for key, item in headers.items():
+            lex.pair_headers[table].setdefault(_PUNCT_RE.sub("", key), item)
         lex.columns[table] = columns
         lex.column_order[table] = tuple(col["id"] for col in spec["columns"])
     lex.group_order = tuple(group["id"] for group in common["table3"]["groups"])
@@ -186,6 +207,16 @@ def _match_header(template: str, table: int, key: str) -> list[HeaderItem] | Non
         if ids:
             return [HeaderItem("column", ids[0], table, ids)]
     return None
+
+
+@lru_cache(maxsize=65536)
+def _split_label(template: str, table: int, key: str) -> list[HeaderItem] | None:
+    headers = lexicon(template).pair_headers[table]
+    if not key:
+        return None
+    if key in headers:
+        return [headers[key]]
+    return _segment(key, headers)
 
 
 def _segment(key: str, headers: dict[str, HeaderItem]) -> list[HeaderItem] | None:

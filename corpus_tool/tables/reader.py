@@ -1,7 +1,8 @@
 """The table reader: a state machine fed cell by cell, whatever the layout was.
 
 Real tables, `|`/tab lines, space-separated PDF text and one-cell-per-line text all reach it
-as cells in reading order, with the row ends a layout gives. A row label (looked up in the
+as cells in reading order, with the row ends a layout gives; lines that name the column of
+each figure (`pairs`) reach it as labelled rows and are stored by those labels. A row label (looked up in the
 template lexicon) opens a row; the figures after it, up to the row's end or the next label,
 are its cells. Header labels fix which column each figure belongs to: by grid position for
 real tables, by the header's order for flattened text, by the template's order only when the
@@ -14,6 +15,7 @@ from dataclasses import dataclass, field
 from ..model import Evidence
 from .cells import BLANK, CellValue, is_vertical_header_line, parse_cell
 from .lexicon import HeaderItem, Lexicon, RowDef, has_numbering, label_key, normalise
+from .pairs import LabelledRow
 
 #: A cue (e.g. 第二十条第) only counts in a cell this short: longer text is prose citing it.
 MAX_CUE_CELL = 48
@@ -95,6 +97,22 @@ class TableReader:
         if is_row and any(cell.text.strip() for cell in cells):
             self._finish()
 
+    def feed_labelled(self, labelled: LabelledRow) -> None:
+        """Feed a row whose figures name their columns (`pairs`): each goes where its label says."""
+        self._finish()
+        table = labelled.table
+        self._enter(table)
+        self.rows_started[table] = True
+        self.header_closed[table] = True
+        self.found.add(table)
+        if table == 3:
+            self.table3_done = True  # no unlabelled table-3 figure row after a labelled one
+        slots = [Slot(cell.id, cell.label, money=cell.money) for cell in labelled.cells]
+        values = [(Cell(cell.value, labelled.page), parse_cell(cell.value, self.lex.not_applicable))
+                  for cell in labelled.cells]
+        pending = PendingRow(labelled.row, labelled.label, table, labelled.page)
+        self._store(pending, slots, values, block=labelled.block)
+
     def close(self) -> None:
         """End of document: store the row still open."""
         self._finish()
@@ -169,9 +187,14 @@ class TableReader:
         return row.table == 2 and len(label_key(row.label)) >= MIN_DISTINCT_ROW_LABEL
 
     def _open_row(self, row: RowDef, cell: Cell) -> None:
+        """A row label: it finds its table at once only inside a table structure (a real table,
+        or after the table's cue or header); elsewhere only once figures are stored for it, so
+        prose naming a row (`本年新收政府信息公开申请数量 6 件，较上年增加 2 件`) finds no table."""
+        in_structure = cell.block is not None or self.table == row.table or bool(self.headers[row.table])
         self._finish()
         self._enter(row.table)
-        self.found.add(row.table)
+        if in_structure:
+            self.found.add(row.table)
         self.rows_started[row.table] = True
         if row.stem is not None:
             self.pending = PendingRow(row, cell.text.strip(), row.table, cell.page)
@@ -247,7 +270,7 @@ class TableReader:
         self._store(pending, slots, values)
 
     def _store(self, pending: PendingRow, slots: list[Slot],
-               values: list[tuple[Cell, CellValue]]) -> None:
+               values: list[tuple[Cell, CellValue]], *, block: int | None = None) -> None:
         """Row figures into fields: blank is 0 in a row with figures; '/' stays unstated."""
         stem = pending.row.stem if pending.row else None
         allowed = set(pending.row.columns) if pending.row else None
@@ -270,7 +293,7 @@ class TableReader:
             self.fields[key] = number
             self.evidence[key] = Evidence(
                 text=cell.text.strip(), source="table", page=cell.page or pending.page,
-                table=pending.table, row=pending.label or None, column=slot.label)
+                table=pending.table, row=pending.label or None, column=slot.label, block=block)
 
     def _slots(self, pending: PendingRow) -> list[Slot]:
         if pending.table == 3:
