@@ -64,7 +64,10 @@ class _Rules:
     title_strip: re.Pattern[str]
     place_suffix: re.Pattern[str]
     place_organs: str
+    place_default_organs: tuple[tuple[str, str], ...]
     organ_suffix: str
+    office_completions: re.Pattern[str]
+    township_organ: re.Pattern[str]
     self_reference: re.Pattern[str]
     municipalities: tuple[str, ...]
     zone_suffix: re.Pattern[str]
@@ -99,7 +102,10 @@ def _rules() -> _Rules:
         title_strip=re.compile(meta["title_strip"]),
         place_suffix=re.compile(meta["place_suffix"]),
         place_organs=meta["place_organs"],
+        place_default_organs=tuple(meta.get("place_default_organs", {}).items()),
         organ_suffix=meta["organ_suffix"],
+        office_completions=re.compile(meta["office_completions"]),
+        township_organ=re.compile(meta["township_organ"]),
         self_reference=re.compile(meta["self_reference"]),
         municipalities=tuple(meta["municipalities"]),
         zone_suffix=re.compile(meta["zone_suffix"]),
@@ -261,13 +267,16 @@ def _agency(doc: Document, title: str | None) -> tuple[str | None, Evidence | No
     selves = Counter(m.group(1) for m in rules.self_reference.finditer(body))
     self_ref = selves.most_common(1)[0][0] if selves else None
     place_self = self_ref in ("市", "县", "区", "旗", "镇", "乡", "省")
+    if self_ref == "街道":  # 我街道: the street office
+        self_ref = "办事处"
     for text in titles:
         name = agency_from_title(text)
         if not name:
             continue
         if rules.place_suffix.search(name):  # a bare place: the body says which body of it
             organs = Counter(re.findall(rf"{re.escape(name)}(?:{rules.place_organs})", body))
-            default = "管理委员会" if rules.zone_suffix.search(name) else "人民政府"
+            default = "管理委员会" if rules.zone_suffix.search(name) else next(
+                (organ for place, organ in rules.place_default_organs if name.endswith(place)), "人民政府")
             name = organs.most_common(1)[0][0] if organs else name + default
             return _with_city(name, body), Evidence(text=text, source="metadata")
         if name in body or self_ref is None or place_self == name.endswith("人民政府"):
@@ -282,9 +291,9 @@ def _agency(doc: Document, title: str | None) -> tuple[str | None, Evidence | No
         return best, Evidence(text=f"我{self_ref}", source="sentence")
     organ = self_ref
     names: Counter[str] = Counter()
-    for token in re.findall(rf"[{_HAN}x]{{2,24}}{organ}", body):
+    for token in re.findall(rf"[{_HAN}x]{{2,24}}{organ}(?!{rules.office_completions.pattern})", body):
         name = _FUNCTION_CHARS.split(token)[-1]
-        if re.search(r"[省市州县区旗镇乡]", name[:-len(organ)]) and name[0] not in "我本该":
+        if re.search(r"[省市州县区旗镇乡道]", name[:-len(organ)]) and name[0] not in "我本该":
             names[name] += 1
     if names:
         best = max(names.items(), key=lambda kv: (kv[1], -len(kv[0])))[0]
@@ -329,9 +338,11 @@ def _longer_form(name: str, body: str) -> str:
         organ = rf"(?:{rules.organ_suffix})"
         for match in re.finditer(rf"{re.escape(name[0])}[{_HAN}]{{{len(name) - 1},{len(name) + 12}}}", body):
             for end in range(len(match.group(0)), len(name), -1):
-                candidate = match.group(0)[:end]
+                candidate, rest = match.group(0)[:end], body[match.start() + end:]
                 if re.search(organ + "$", candidate) and _subsequence(name, candidate) \
-                        and not _FUNCTION_CHARS.search(candidate):
+                        and not _FUNCTION_CHARS.search(_ORGAN_WORDS.sub("", candidate)) \
+                        and not rules.office_completions.match(rest) \
+                        and _same_body(name, candidate):
                     counts[candidate] += 1
                     break
     if not counts:
@@ -341,6 +352,25 @@ def _longer_form(name: str, body: str) -> str:
 
 #: Characters that never stand inside an agency name: a fuller form stops at them.
 _FUNCTION_CHARS = re.compile(r"[的了与在为是对按将我本各全并及或等由向从把被年月日以请联系现公布、，。：:]")
+
+
+#: Organ words holding characters that are function characters elsewhere (办公室's 公).
+_ORGAN_WORDS = re.compile(r"办公室|办公厅")
+
+
+def _same_body(name: str, candidate: str) -> bool:
+    """Whether `candidate` spells out the body `name` names, rather than a unit inside it.
+
+    A candidate that runs on past the whole name (十堰市商务局 → 十堰市商务局办公室) names the
+    agency's office, not the agency; only a name cut after 办 is completed (某区政府办 →
+    某区政府办公室).
+
+    >>> _same_body("某市商务局", "某市商务局办公室"), _same_body("某区政府办", "某区政府办公室")
+    (False, True)
+    """
+    if not candidate.startswith(name):
+        return True
+    return name.endswith("办") and bool(_rules().office_completions.fullmatch(candidate[len(name):]))
 
 
 def _subsequence(short: str, long: str) -> bool:
@@ -382,6 +412,8 @@ def agency_level(name: str | None) -> str | None:
     rules = _rules()
     if rules.national_prefix.search(name) or re.fullmatch(rf"[{_HAN}]{{1,6}}部", name):
         return "national"
+    if rules.township_organ.search(name):  # 某镇人民政府, 某区人民政府某街道办事处
+        return "township"
     for city in county_level_cities():
         if name.startswith(city):
             rest = name[len(city):]

@@ -17,6 +17,12 @@ Two steps, so that both the language and the examples decide:
 
 The first confirmed figure of each field in reading order wins (reports state the
 total before they break it down); a figure beats a statement of none.
+
+Legacy reports often append a statistics table (统计表: 统计指标 | 单位 | 统计数, or the
+same rows flattened into lines). For legacy/none documents its rows are read by the
+same phrase rules (row label + number + unit read as one phrase) and returned apart
+(`table_fields`, evidence source "table"): the pipeline lets them win as table cells and
+keeps a differing sentence as a conflict (LABELS.md, "a figure stated twice").
 """
 from __future__ import annotations
 
@@ -46,12 +52,29 @@ _TABLE_LINE = re.compile(r"\||\t|(?:\s\d+){3,}")
 _LINE_END = re.compile(r"[。！？；：:”」）)]$")
 _HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|\d+[.、]|第[一二三四五六七八九十]+)")
 _DIGITS = re.compile(NUMBER_PATTERN)
+_HAN_RANGE = "\u4e00-\u9fa5"
+#: `{Q}` in a phrase pattern: an optional quotation mark around a quoted name (“同意公开”十件);
+#: every quote style the reports use (spec/TEMPLATES.md §6).
+QUOTE_PATTERN = "[“”\"‘’'「」『』〝〞＂]?"
 
 
 @dataclass
 class NarrativeResult:
+    """What the narrative stage read.
+
+    `fields`/`evidence` hold one value per key: a statistics-table row (evidence source
+    "table") wins over a sentence. The two sides are also kept apart, so that the pipeline
+    can let the statistics table stand with the template tables and still see a sentence
+    that contradicts it: `table_fields`/`table_evidence` (rows of an appended 统计表) and
+    `sentence_fields`/`sentence_evidence` (sentences).
+    """
+
     fields: dict[str, float | int] = field(default_factory=dict)
     evidence: dict[str, Evidence] = field(default_factory=dict)
+    table_fields: dict[str, float | int] = field(default_factory=dict)
+    table_evidence: dict[str, Evidence] = field(default_factory=dict)
+    sentence_fields: dict[str, float | int] = field(default_factory=dict)
+    sentence_evidence: dict[str, Evidence] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -63,6 +86,7 @@ class PhraseRule:
     regex: re.Pattern[str]
     object: re.Pattern[str] | None = None
     requires: re.Pattern[str] | None = None
+    rejects: re.Pattern[str] | None = None  # searched in the sentence up to the number
     clause_rejects: re.Pattern[str] | None = None
     value: int | None = None  # a statement of none gives this fixed value
     copy_from: str | None = None  # takes the value this field got from the same sentence
@@ -110,12 +134,13 @@ def phrase_rules() -> tuple[PhraseRule, ...]:
     rules = []
     for name in PHRASE_FILES:
         for entry in load_yaml(f"phrases/{name}.yaml")["patterns"]:
-            pieces = entry["pattern"].split("{N}")  # each {N} becomes its own group n0, n1…
+            pieces = entry["pattern"].replace("{Q}", QUOTE_PATTERN).split("{N}")  # each {N} becomes its own group n0, n1…
             pattern = "".join(piece + (f"(?P<n{i}>{NUMBER_PATTERN})" if i < len(pieces) - 1 else "")
                               for i, piece in enumerate(pieces))
             rules.append(PhraseRule(
                 id=entry["id"], field=entry["field"], regex=re.compile(pattern),
                 object=_compile(entry.get("object")), requires=_compile(entry.get("requires")),
+                rejects=_compile(entry.get("rejects")),
                 clause_rejects=_compile(entry.get("clause_rejects")), value=entry.get("value"),
                 copy_from=entry.get("copy_from"),
                 examples=tuple((str(text), value) for text, value in entry.get("examples", [])),
@@ -214,6 +239,8 @@ def find_candidates(sentence: str, page: int | None = None) -> list[Candidate]:
         for match in _matches(rule, sentence):
             if rule.clause_rejects and rule.clause_rejects.search(clause_before(sentence, match.end())):
                 continue
+            if rule.rejects and rule.rejects.search(sentence[:match.end()]):
+                continue
             flags = ["partial_year"] if partial else []
             if rule.value is not None or rule.copy_from:
                 value: int | float | None = rule.value
@@ -291,10 +318,97 @@ def extract_narrative(doc: Document, template: str | None) -> NarrativeResult:
                 chosen[candidate.field] = candidate
     result = NarrativeResult()
     for key, candidate in chosen.items():
-        result.fields[key] = candidate.value
-        result.evidence[key] = Evidence(text=candidate.sentence, source="sentence", page=candidate.page,
-                                        flags=list(dict.fromkeys(candidate.flags)))
+        result.sentence_fields[key] = candidate.value
+        result.sentence_evidence[key] = Evidence(text=candidate.sentence, source="sentence", page=candidate.page,
+                                                 flags=list(dict.fromkeys(candidate.flags)))
+    if template in ("legacy", "none"):  # the 2019/2021 template tables are read by tables/
+        result.table_fields, result.table_evidence = read_statistics_table(doc)
+    result.fields = {**result.sentence_fields, **result.table_fields}
+    result.evidence = {**result.sentence_evidence, **result.table_evidence}
     return result
+
+
+# --- appended statistics tables (统计表) of legacy reports ------------------------------------
+
+#: Units of a statistics table's 单位 column (统计指标 | 单位 | 统计数).
+_UNIT = re.compile(r"(?:件|条|个|人|人次|次|篇|项|期|份|起|宗|名|元|万元|亿元)")
+#: Cell separators of a flattened table line: pipes, tabs, runs of spaces.
+_CELL_SPLIT = re.compile(r"\s*\|\s*|\t+|\s{2,}|\u3000+")
+_NUMBER_CELL = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+#: `label number [unit]` on one line with single spaces (申请答复数 217, 同意公开 10 件).
+_SPACED_ROW = re.compile(rf"(?P<label>[^\d\s|][^|\t]*?[{_HAN_RANGE}）)])\s+(?P<number>{_NUMBER_CELL.pattern})(?:\s*(?P<unit>{_UNIT.pattern}))?")
+#: Numbering before a row label: (一) / （二） / 1. / 2、 / 四、
+_ROW_NUMBERING = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[.．、](?!\d))\s*")
+#: Notes in brackets inside a row label (不同渠道和方式公开相同信息计1条, 不包括用于购买设备的经费).
+_LABEL_NOTE = re.compile(r"[（(][^（）()]*[)）]")
+#: A row label is short and not a sentence.
+MAX_ROW_LABEL = 60
+
+
+def statistics_rows(doc: Document) -> list[tuple[str, str, str | None, str, int | None]]:
+    """Rows of statistics tables: (label, number, unit, row text, page).
+
+    A row is a label, exactly one number and optionally a unit, in a table block or a
+    flattened line (`主动公开政府信息数 | 20836 | 条`, `收到申请数\t37`, `申请答复数 217`). Rows
+    with several numbers (template tables, year-on-year columns) are not statistics rows.
+    """
+    rows: list[tuple[str, str, str | None, str, int | None]] = []
+    for block in doc.blocks:
+        if block.kind == "table":
+            lines = [(cells, " | ".join(cells)) for cells in (block.rows or [])]
+        else:
+            lines = [(_CELL_SPLIT.split(line.strip()), line.strip()) for line in block.text.split("\n")]
+        for cells, text in lines:
+            row = _statistics_row([c.strip() for c in cells if c and c.strip()], text)
+            if row:
+                rows.append((*row, text, block.page))
+    return rows
+
+
+def _statistics_row(cells: list[str], text: str) -> tuple[str, str, str | None] | None:
+    if len(cells) == 1:  # label and number parted by single spaces
+        match = _SPACED_ROW.fullmatch(cells[0])
+        if not match:
+            return None
+        cells = [match.group("label"), match.group("number")] + ([match.group("unit")] if match.group("unit") else [])
+    numbers = [c for c in cells if _NUMBER_CELL.fullmatch(c)]
+    units = [c for c in cells if _UNIT.fullmatch(c)]
+    labels = [c for c in cells if c not in numbers and c not in units]
+    if len(numbers) != 1 or len(labels) != 1 or len(units) > 1 or cells[0] != labels[0]:
+        return None
+    label = labels[0]
+    if len(label) > MAX_ROW_LABEL or "。" in label or not re.search(rf"[{_HAN_RANGE}]", label):
+        return None
+    return label, numbers[0], units[0] if units else None
+
+
+def read_statistics_table(doc: Document) -> tuple[dict[str, float | int], dict[str, Evidence]]:
+    """Figures of an appended statistics table (统计表), read by the label rules.
+
+    Each row becomes the phrase it abbreviates (`(三)申请答复数 | 件 | 217` → 申请答复数217件)
+    and the phrase rules name its field; a row without a unit is read with 件, then 条.
+    The row label is closed wording, so the model is not asked; the context rules still
+    drop 其中 sub-rows and stocks. The first row of a field wins (totals precede their parts).
+    """
+    fields: dict[str, float | int] = {}
+    evidence: dict[str, Evidence] = {}
+    for label, number, unit, text, page in statistics_rows(doc):
+        name = _ROW_NUMBERING.sub("", _LABEL_NOTE.sub("", label)).strip(" ：:")
+        for guess in ([unit] if unit else ["件", "条"]):
+            phrase = f"{name}{number}{guess}。"
+            candidates = [c for c in find_candidates(phrase, page)
+                          if not c.fixed and c.end <= len(name) + len(number) + len(guess)
+                          and c.start >= len(name) - 1
+                          and context_verdict(phrase, c.start, c.field) == "total"]
+            for candidate in candidates:
+                if candidate.field not in fields:
+                    fields[candidate.field] = candidate.value
+                    evidence[candidate.field] = Evidence(
+                        text=text, source="table", page=page, row=label, column=unit,
+                        flags=["statistics_table"] + list(dict.fromkeys(candidate.flags)))
+            if candidates:
+                break
+    return fields, evidence
 
 
 def number_spans(sentence: str) -> list[tuple[int, int]]:
@@ -304,5 +418,5 @@ def number_spans(sentence: str) -> list[tuple[int, int]]:
             and _DIGITS.fullmatch(m.group())]
 
 
-__all__ = ["NarrativeResult", "extract_narrative", "find_candidates", "sentences", "phrase_rules",
+__all__ = ["NarrativeResult", "extract_narrative", "read_statistics_table", "statistics_rows", "find_candidates", "sentences", "phrase_rules",
            "context_rules", "context_verdict", "model_text", "number_spans", "Candidate", "PhraseRule"]

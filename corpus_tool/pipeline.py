@@ -113,7 +113,12 @@ def analyse_document(doc: Document, *, checklist: str | None = None) -> Record:
     tables = extract_tables(doc)
     record.format = decide_template(tables.template, info.doc_type)
     prose = extract_narrative(doc, record.format)
-    fields, evidence, conflicts = merge_fields(tables.fields, tables.evidence, prose.fields, prose.evidence)
+    # an appended statistics table (统计表) of a legacy report is the table side, as the
+    # template tables are: its rows win over sentences, and a differing sentence is a conflict
+    table_fields = {**prose.table_fields, **tables.fields}
+    table_evidence = {**prose.table_evidence, **tables.evidence}
+    fields, evidence, conflicts = merge_fields(table_fields, table_evidence,
+                                               prose.sentence_fields, prose.sentence_evidence)
     is_government = agency_is_government(info.agency, info.agency_level) is True
     if record.format != "none" or checklist:
         sections = find_sections(doc, record.format, is_government=is_government,
@@ -130,7 +135,7 @@ def analyse_document(doc: Document, *, checklist: str | None = None) -> Record:
     record.fields = fields
     record.evidence = {k: v.to_dict() for k, v in evidence.items()}
     record.conflicts = conflicts
-    occurrences = collect_occurrences(tables.fields, tables.evidence, prose.fields, prose.evidence)
+    occurrences = collect_occurrences(table_fields, table_evidence, prose.sentence_fields, prose.sentence_evidence)
     context = check_context(info, record.format, tables, occurrences)
     record.checks_failed = [c.to_dict() for c in run_checks(fields, record.format, tables.tables_found,
                                                             context=context)]

@@ -125,3 +125,39 @@ def test_agency_from_title_strips_year_and_genre() -> None:
 ])
 def test_county_level_cities_come_from_the_division_codes(name: str, level: str) -> None:
     assert agency_level(name) == level
+
+
+# --- an office named in the body is not the agency; street offices are organs --------------
+
+
+@pytest.mark.parametrize("lines, agency", [
+    # the contact or compiler is the agency's own office: the title's agency stands, whole
+    (("黄石市交通运输局2014年政府信息公开工作年度报告",
+      "如对本报告有疑问，请联系黄石市交通运输局办公室（电话：0714-0000000）。"), "黄石市交通运输局"),
+    (("某某区人民政府2015年政府信息公开工作年度报告", "本报告由某某区人民政府办公室编制。",
+      "某某区人民政府办公室", "2016年3月20日"), "某某区人民政府"),
+    # a fuller spelling of the same body still wins, and a cut-off 办 is completed
+    (("南岸区政府办2021年政府信息公开工作年度报告", "南岸区政府办公室全年主动公开信息20条。"), "南岸区政府办公室"),
+])
+def test_an_office_in_the_body_does_not_replace_the_title_agency(lines: tuple[str, ...], agency: str) -> None:
+    assert classify(doc(*lines)).agency == agency
+
+
+@pytest.mark.parametrize("lines, agency", [
+    (("南岸区人民政府桃园街道办事处2021年政府信息公开工作年度报告", "桃园街道全年主动公开信息20条。"),
+     "南岸区人民政府桃园街道办事处"),
+    (("桃园街道2021年政府信息公开工作年度报告", "桃园街道办事处全年主动公开信息20条。"), "桃园街道办事处"),
+    (("桃园街道2021年政府信息公开工作年度报告", "我街道全年主动公开信息20条。"), "桃园街道办事处"),
+    (("2021年政府信息公开工作年度报告", "我街道全年主动公开信息20条。", "南岸区人民政府桃园街道办事处"),
+     "南岸区人民政府桃园街道办事处"),
+    (("河口镇2021年政府信息公开工作年度报告", "河口镇人民政府全年主动公开信息20条。"), "河口镇人民政府"),
+])
+def test_street_offices_and_townships_are_agencies(lines: tuple[str, ...], agency: str) -> None:
+    info = classify(doc(*lines))
+    assert (info.agency, info.agency_level) == (agency, "township")
+
+
+def test_township_level_of_a_street_office_under_a_district_government() -> None:
+    assert agency_level("某市某区人民政府某街道办事处") == "township"
+    assert agency_level("某县乡镇企业局") == "county"
+    assert agency_level("某区人民政府办公室") == "county"

@@ -138,3 +138,95 @@ def test_evidence_is_the_sentence() -> None:
     result = extract_narrative(doc, "legacy")
     assert result.evidence["applications.new.total"].text == "全省受理申请21407件，按期答复20866件。"
     assert result.evidence["applications.new.total"].source == "sentence"
+
+
+# --- legacy outcome names in quotes, answered counts ------------------------------------------
+
+
+@pytest.mark.parametrize("sentence, disclosed, partial", [
+    ("截至年底，其中“同意公开”八件，“同意部分公开”两件。", 8, 2),
+    ('其中"同意公开"8件，"同意部分公开"2件。', 8, 2),
+    ("其中‘同意公开’8件，‘同意部分公开’2件。", 8, 2),
+    ("其中「同意公开」八件，「同意部分公开」两件。", 8, 2),
+    ("其中同意公开八件，同意部分公开两件，不同意公开一件。", 8, 2),
+])
+def test_quoted_outcome_names_in_any_quote_style(sentence: str, disclosed: int, partial: int) -> None:
+    fields = narrative(sentence)
+    assert (fields.get("outcomes.disclosed.total"), fields.get("outcomes.partial.total")) == (disclosed, partial)
+
+
+def test_refusals_are_not_disclosures() -> None:
+    fields = narrative("不同意公开答复数3件。")
+    assert "outcomes.disclosed.total" not in fields
+    assert fields["outcomes.withheld.total"] == 3
+
+
+@pytest.mark.parametrize("sentences, answered", [
+    (("全年共受理政府信息公开申请十六件。", "截至年底，已答复十六件，其中同意公开十件。"), 16),
+    (("全年共受理政府信息公开申请16件。", "截至年底，已答复16件。"), 16),
+    (("在答复的33件中，属于已主动公开范围5件，同意公开20件。",), 33),
+    (("本年度申请答复数41件。",), 41),
+    (("全年共答复政府信息公开申请27件。",), 27),
+    (("全年受理申请12件，已全部办结，其中按时办结11件、延期办结1件。", "依法办结12件。"), 12),
+])
+def test_answered_counts_are_the_outcome_total(sentences: tuple[str, ...], answered: int) -> None:
+    assert narrative(*sentences).get("outcomes.total.total") == answered
+
+
+@pytest.mark.parametrize("sentence", [
+    "全年接受群众咨询150人次，已答复150件。",
+    "区长信箱收到网民留言64条，已答复64条。",
+    "办理人大代表建议和政协提案30件，办结30件。",
+    "已全部办结，其中按时办结11件、延期办结1件。",
+])
+def test_answers_to_enquiries_messages_and_parts_are_not_the_outcome_total(sentence: str) -> None:
+    assert "outcomes.total.total" not in narrative(sentence)
+
+
+# --- appended statistics tables (统计表) --------------------------------------------------------
+
+
+def _legacy_with(*blocks: Block) -> Document:
+    return Document("t.txt", "txt", [Block.paragraph("全年主动公开政府信息3210条，受理政府信息公开申请12件。"),
+                                     Block.paragraph("附件：政府信息公开情况统计表"), *blocks])
+
+
+@pytest.mark.parametrize("block", [
+    Block.table([["统计指标", "单位", "统计数"], ["(一)主动公开政府信息数（不同渠道公开相同信息计1条）", "条", "3120"],
+                 ["其中：主动公开规范性文件数", "条", "9"], ["(一)收到申请数", "件", "12"],
+                 ["(三)申请答复数", "件", "12"], ["2.同意公开答复数", "件", "7"], ["四、行政复议数量", "件", "0"]]),
+    Block.paragraph("主动公开政府信息数 | 3120 | 条\n其中：主动公开规范性文件数 | 9 | 条\n收到申请数 | 12 | 件\n"
+                    "申请答复数 | 12 | 件\n同意公开答复数 | 7 | 件\n行政复议数量 | 0 | 件"),
+    Block.paragraph("主动公开政府信息数\t3120\n收到申请数\t12\n申请答复数\t12\n同意公开\t7\n行政复议数量\t0"),
+    Block.paragraph("主动公开政府信息数 3120\n收到申请数 12\n申请答复数 12\n同意公开 7\n行政复议数量 0"),
+])
+def test_statistics_table_rows_are_read_by_the_label_rules(block: Block) -> None:
+    result = extract_narrative(_legacy_with(block), "legacy")
+    assert result.table_fields == {"proactive.items_published": 3120, "applications.new.total": 12,
+                                   "outcomes.total.total": 12, "outcomes.disclosed.total": 7,
+                                   "reconsideration.total": 0}
+    assert result.sentence_fields["proactive.items_published"] == 3210
+    # one value per key: the statistics table's, as a table cell
+    assert result.fields["proactive.items_published"] == 3120
+    assert result.evidence["proactive.items_published"].source == "table"
+
+
+def test_statistics_rows_are_not_read_in_template_reports() -> None:
+    block = Block.paragraph("主动公开政府信息数 | 3120 | 条")
+    assert extract_narrative(_legacy_with(block), "2021").table_fields == {}
+
+
+def test_statistics_table_against_the_text_is_a_conflict() -> None:
+    from corpus_tool.pipeline import analyse_document
+
+    doc = Document("t.txt", "txt", [
+        Block.paragraph("某县审计局2015年政府信息公开工作年度报告"),
+        Block.paragraph("一、概述"), Block.paragraph("全年主动公开政府信息3210条，受理政府信息公开申请12件。"),
+        Block.paragraph("附件：政府信息公开情况统计表"),
+        Block.table([["统计指标", "单位", "统计数"], ["主动公开政府信息数", "条", "3120"], ["收到申请数", "件", "12"]])])
+    record = analyse_document(doc)
+    assert record.fields["proactive.items_published"] == 3120
+    assert [side["value"] for side in record.conflicts["proactive.items_published"]] == [3120, 3210]
+    consistent = [c for c in record.checks_failed if c["check_id"] == "ANY.CONSISTENT"]
+    assert consistent and "proactive.items_published" in consistent[0]["detail"]["keys"]
+    assert "applications.new.total" not in record.conflicts
