@@ -286,3 +286,17 @@ def test_prose_with_a_row_label_and_figures_is_no_table_row(line: str) -> None:
     assert set(before_table.fields) == {f"outcomes.disclosed.{c}" for c in
                                         ("natural_person", "commercial", "research", "public_interest",
                                          "legal_service", "other_org", "total")}
+
+
+@pytest.mark.parametrize("template", ["2021", "2019"])
+@pytest.mark.parametrize("label, stem", [
+    ("（三）不予公开1.属于国家秘密", "outcomes.withheld.state_secret"),
+    ("（四）无法提供—2.没有现成信息需要另行制作", "outcomes.unavailable.needs_creation"),
+    ("（五）不予处理 2.重复申请", "outcomes.not_processed.duplicate"),
+    ("（三）不予公开", "outcomes.withheld"),
+])
+def test_group_label_run_into_its_sub_row_label(template: str, label: str, stem: str) -> None:
+    from corpus_tool.tables.lexicon import lexicon
+
+    row = lexicon(template).match_row(label)
+    assert row is not None and row.stem == stem

@@ -186,8 +186,24 @@ def _match_row(template: str, key: str) -> RowDef | None:
     found = rows.get(key) or rows.get(without_note(key))
     if found or len(key) < MIN_ROW_PREFIX:
         return found
+    sub_row = _group_then_sub_row(rows, key)
+    if sub_row:
+        return sub_row
     prefixed = {row for alias, row in rows.items() if alias.startswith(key) and len(alias) > len(key)}
     return prefixed.pop() if len(prefixed) == 1 else None
+
+
+def _group_then_sub_row(rows: dict[str, RowDef], key: str) -> RowDef | None:
+    """A group label run into its sub-row's label in one cell (`(三)不予公开1.属于国家秘密`,
+    `无法提供—2.没有现成信息需要另行制作`): the sub-row, when it belongs to that group."""
+    for alias, group in rows.items():
+        if group.stem is None or not key.startswith(alias) or len(key) <= len(alias):
+            continue
+        rest = label_key(key[len(alias):].lstrip("-—:：、 "))
+        sub = rows.get(rest) or rows.get(without_note(rest))
+        if sub is not None and sub.stem is not None and sub.stem.startswith(group.stem + "."):
+            return sub
+    return None
 
 
 @lru_cache(maxsize=65536)
