@@ -42,6 +42,9 @@ PHRASE_FILES = ("proactive", "applications", "redress", "regulation", "legacy")
 #: The model must give the proposed field at least this probability to confirm it: a veto
 #: for numbers it clearly reads as something else (chosen by leave-one-document-out runs).
 ACCEPT_PROBABILITY = 0.1
+#: A field the model saw fewer examples of is decided by the phrase and context rules alone:
+#: a thinly trained class would veto good figures (the legacy reasons, channels, fees).
+MIN_MODEL_EXAMPLES = 15
 
 #: Characters of context the model reads before and after the number.
 CONTEXT_BEFORE, CONTEXT_AFTER = 30, 6
@@ -289,8 +292,8 @@ def confirmed(candidate: Candidate, model: TextModel | None) -> bool:
         return True
     if context_verdict(candidate.sentence, candidate.start, candidate.field) != "total":
         return False
-    if model is None:
-        return True
+    if model is None or model.examples_of(candidate.field) < MIN_MODEL_EXAMPLES:
+        return True  # the model has not seen enough of this field to overrule the rules
     text = model_text(candidate.sentence, candidate.start, candidate.end)
     return model.probability(text, candidate.field) >= ACCEPT_PROBABILITY
 

@@ -57,6 +57,7 @@ class TextModel:
     coef: tuple[tuple[float, ...], ...]
     intercept: tuple[float, ...]
     ngram_range: tuple[int, int] = NGRAM_RANGE
+    support: tuple[int, ...] = ()  # training examples per class, in `classes` order
 
     def features(self, text: str) -> dict[int, float]:
         """The l2-normalised tf-idf vector of `text`, as index → weight."""
@@ -87,6 +88,11 @@ class TextModel:
     def probability(self, text: str, label: str) -> float:
         return self.probabilities(text).get(label, 0.0)
 
+    def examples_of(self, label: str) -> int:
+        """How many training examples the class had (0 for an unknown class)."""
+        counts = dict(zip(self.classes, self.support))
+        return counts.get(label, 0)
+
     def predict(self, text: str) -> tuple[str, float]:
         """The most probable class and its probability."""
         probs = self.probabilities(text)
@@ -96,13 +102,15 @@ class TextModel:
     def to_json(self) -> dict[str, object]:
         return {"classes": list(self.classes), "ngram_range": list(self.ngram_range),
                 "vocabulary": self.vocabulary, "idf": list(self.idf),
-                "coef": [list(row) for row in self.coef], "intercept": list(self.intercept)}
+                "coef": [list(row) for row in self.coef], "intercept": list(self.intercept),
+                "support": list(self.support)}
 
     @staticmethod
     def from_json(data: dict) -> "TextModel":
         return TextModel(classes=tuple(data["classes"]), vocabulary=dict(data["vocabulary"]),
                          idf=tuple(data["idf"]), coef=tuple(tuple(r) for r in data["coef"]),
-                         intercept=tuple(data["intercept"]), ngram_range=tuple(data["ngram_range"]))
+                         intercept=tuple(data["intercept"]), ngram_range=tuple(data["ngram_range"]),
+                         support=tuple(data.get("support", ())))
 
 
 @lru_cache(maxsize=None)
@@ -137,7 +145,8 @@ def fit_text_model(texts: Sequence[str], labels: Sequence[str]) -> TextModel:
         classes=tuple(str(c) for c in classifier.classes_), vocabulary=vocabulary,
         idf=tuple(round(float(v), DECIMALS) for v in vectorizer.idf_),
         coef=tuple(tuple(round(float(v), DECIMALS) for v in row) for row in classifier.coef_),
-        intercept=tuple(round(float(v), DECIMALS) for v in classifier.intercept_))
+        intercept=tuple(round(float(v), DECIMALS) for v in classifier.intercept_),
+        support=tuple(int(sum(1 for _, label in pairs if label == c)) for c in classifier.classes_))
 
 
 def read_rows(names: Iterable[str]) -> list[dict[str, str]]:
@@ -205,7 +214,10 @@ def label_corpora(corpora: Sequence[str | Path], out_dir: str | Path | None = No
     A number a phrase rule proposes is labelled with the rule's field when it equals
     the gold value of that field (any part's, for a compilation), else ``none``; other
     counted numbers are ``none`` unless they equal some gold value (then left out as
-    ambiguous). Documents give their title and opening to the doc-type data.
+    ambiguous). A proposal for a field the gold does not label at all (the legacy
+    figures beyond the core fields) is left out: calling it ``none`` would teach the
+    model to veto every such field. Documents give their title and opening to the
+    doc-type data.
 
     Returns:
         The folder the CSVs were written to (default rules/training/).
@@ -226,6 +238,7 @@ def label_corpora(corpora: Sequence[str | Path], out_dir: str | Path | None = No
             source = f"{corpus.name}/{Path(gold['file']).name}"
             records = [gold] + gold.get("parts", [])
             values: dict[str, set[float]] = {}
+            labelled = {key for record in records for key in record["fields"]}
             for record in records:
                 for key, value in record["fields"].items():
                     for v in value if isinstance(value, list) else [value]:
@@ -247,8 +260,8 @@ def label_corpora(corpora: Sequence[str | Path], out_dir: str | Path | None = No
                 for sentence, _ in sentences(part):
                     proposed = set()
                     for cand in find_candidates(sentence):
-                        if cand.fixed:
-                            continue
+                        if cand.fixed or cand.field not in labelled:
+                            continue  # a field the gold does not label is no example either way
                         label = cand.field if cand.value in values.get(cand.field, set()) else "none"
                         sentence_rows.add((sentence, sentence[cand.start:cand.end], label, source))
                         proposed.add(cand.start)

@@ -230,3 +230,11 @@ def test_statistics_table_against_the_text_is_a_conflict() -> None:
     consistent = [c for c in record.checks_failed if c["check_id"] == "ANY.CONSISTENT"]
     assert consistent and "proactive.items_published" in consistent[0]["detail"]["keys"]
     assert "applications.new.total" not in record.conflicts
+
+
+def test_thinly_trained_legacy_fields_are_decided_by_the_rules() -> None:
+    sentence = "全年共收到政府信息公开申请8件,已答复8件,其中同意公开5件、同意部分公开1件、信息不存在2件。"
+    doc = Document("x.txt", "txt", [Block.paragraph(sentence)])
+    fields = extract_narrative(doc, "legacy").fields
+    assert fields["outcomes.legacy.not_exist"] == 2
+    assert fields["outcomes.disclosed.total"] == 5 and fields["outcomes.partial.total"] == 1
