@@ -5,6 +5,9 @@ What it does, in order, on every paragraph and table cell:
 - removes pinyin annotations that some sites insert after characters (`網(wǎng)`);
 - maps full-width ASCII (digits, letters, punctuation such as （ ） ： ，) and the
   ideographic space to half-width, so numbers and labels match one way;
+- in a letter-spaced document (`2 0 2 0 年 政 府 信 息`, one space after most
+  characters), closes up its letter-spaced lines and leaves other spacing alone
+  (ingest/_text.py: letter_spaced, unspace_letters);
 - converts traditional to simplified characters when the text is traditional.
 
 The text as read stays in `Block.raw`, so evidence can quote the original.
@@ -15,6 +18,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from .ingest._text import letter_spaced, unspace_letters
 from .model import Block, Document, table_text
 from .rules import load_yaml
 
@@ -89,10 +93,13 @@ def to_simplified(text: str) -> str:
     return _t2s().convert(text)
 
 
-def normalize_text(text: str, *, traditional: bool = False) -> str:
-    """One string normalised: pinyin notes out, half-width, simplified if asked."""
+def normalize_text(text: str, *, traditional: bool = False, spaced: bool = False) -> str:
+    """One string normalised: pinyin notes out, half-width, letter spacing closed up
+    if asked, simplified if asked."""
     text = strip_pinyin_notes(text)
     text = to_half_width(text)
+    if spaced:
+        text = unspace_letters(text)
     if traditional:
         text = to_simplified(text)
     return text
@@ -140,19 +147,23 @@ def remove_boilerplate(blocks: list[Block]) -> tuple[list[Block], int]:
 def normalize(doc: Document) -> Document:
     """The document ready for analysis; each block keeps its original text in `raw`."""
     traditional = is_traditional(doc.text)
+    spaced = letter_spaced(to_half_width(block.text) for block in doc.blocks if block.kind == "paragraph")
     blocks: list[Block] = []
     for block in doc.blocks:
         raw = block.raw if block.raw is not None else block.text
         if block.kind == "table" and block.rows is not None:
-            rows = [[normalize_text(cell, traditional=traditional) for cell in row] for row in block.rows]
+            rows = [[normalize_text(cell, traditional=traditional, spaced=spaced) for cell in row]
+                    for row in block.rows]
             blocks.append(Block("table", table_text(rows), rows, block.page, raw))
         else:
-            blocks.append(Block("paragraph", normalize_text(block.text, traditional=traditional),
+            blocks.append(Block("paragraph", normalize_text(block.text, traditional=traditional, spaced=spaced),
                                 None, block.page, raw))
     blocks, dropped = remove_boilerplate(blocks)
     warnings = list(doc.warnings)
     if traditional:
         warnings.append("traditional characters converted to simplified")
+    if spaced:
+        warnings.append("letter-spaced text closed up")
     if dropped:
         warnings.append(f"{dropped} boilerplate lines removed")
     title = normalize_text(doc.title, traditional=traditional) if doc.title else None

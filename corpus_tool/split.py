@@ -3,8 +3,11 @@
 Compilations come from template and download sites. Three structural cues, all
 configured in rules/split.yaml:
 
-1. a table of contents (目录 + numbered titles): each listed title, found again
-   later as a line of its own, opens a part;
+1. a table of contents (目录 + titles, numbered or not, with or without leader dots
+   and page numbers, as paragraphs or table rows): each listed title, found again
+   later as a line of its own (compared by letters and digits only; one may contain
+   the other, as a title with the agency the entry leaves out; a title may wrap over
+   two lines), opens a part;
 2. a title line (short, no sentence punctuation, ending in a doc-type word such
    as 工作总结/自查报告) after enough running text opens a part;
 3. in copies that lost their line breaks, a stray page number after a sentence
@@ -31,7 +34,10 @@ _TITLE_HEAD = re.compile(r"^\s*(?P<title>[^\s。，,；;！!？?:：]{6,60}?)\s"
 @dataclass(frozen=True)
 class SplitRules:
     toc_heading: re.Pattern[str]
-    toc_entry: re.Pattern[str]
+    toc_numbering: re.Pattern[str]
+    toc_page: re.Pattern[str]
+    toc_min_shared_chars: int
+    toc_min_shared_share: float
     title_endings: tuple[str, ...]
     title_max_chars: int
     min_part_chars: int
@@ -43,7 +49,10 @@ def split_rules() -> SplitRules:
     data = load_yaml("split.yaml")
     return SplitRules(
         toc_heading=re.compile(data["toc_heading"]),
-        toc_entry=re.compile(data["toc_entry"]),
+        toc_numbering=re.compile(data["toc_numbering"]),
+        toc_page=re.compile(data["toc_page"]),
+        toc_min_shared_chars=int(data["toc_min_shared_chars"]),
+        toc_min_shared_share=float(data["toc_min_shared_share"]),
         title_endings=tuple(data["title_endings"]),
         title_max_chars=int(data["title_max_chars"]),
         min_part_chars=int(data["min_part_chars"]),
@@ -101,68 +110,150 @@ def _break_run_in_lines(blocks: list[Block]) -> list[Block]:
     return out
 
 
+def _toc_key(text: str) -> str:
+    """A TOC entry or title line compared by its letters and digits only: numbering,
+    page number, leader dots, punctuation and spaces removed."""
+    rules = split_rules()
+    text = rules.toc_page.sub("", text.strip())
+    text = rules.toc_numbering.sub("", text)
+    return re.sub(r"[\W_]+", "", text)
+
+
+def _same_title(line: str, entry: str) -> bool:
+    """A title line and a TOC entry (both as _toc_key) name the same report."""
+    if not line or not entry:
+        return False
+    if line == entry:
+        return True
+    rules = split_rules()
+    shorter, longer = sorted((line, entry), key=len)
+    return (len(shorter) >= rules.toc_min_shared_chars
+            and len(shorter) >= rules.toc_min_shared_share * len(longer)
+            and shorter in longer)
+
+
+def _toc_lines(block: Block) -> list[str]:
+    """The entry lines a block after 目录 holds: a paragraph, or the rows of a table
+    (its cells that are not page numbers, joined)."""
+    if block.kind == "table" and block.rows:
+        rows = [" ".join(cell.strip() for cell in row if cell.strip() and not cell.strip().isdigit())
+                for row in block.rows]
+        return [row for row in rows if row]
+    return [block.text.strip()] if block.text.strip() else []
+
+
+def _toc_marked(line: str) -> bool:
+    """Numbered or ending in a page number: an entry line by its form."""
+    rules = split_rules()
+    return bool(rules.toc_numbering.match(line) or rules.toc_page.search(line))
+
+
 def _toc_titles(blocks: list[Block]) -> tuple[int, list[str]]:
-    """(index after the TOC, the titles it lists) or (-1, []) when there is no TOC."""
+    """(index after the TOC, the keys of the titles it lists) or (-1, []) when there is none.
+
+    The entries follow the 目录 line, as paragraphs or as the rows of a table: lines
+    numbered or ending in a page number, or bare title lines. The TOC ends at the first
+    line that is none of these, or at a bare title listed already (the first report's
+    title right after a TOC of bare titles).
+    """
     rules = split_rules()
     for index, block in enumerate(blocks[:40]):
         if block.kind == "paragraph" and rules.toc_heading.fullmatch(block.text.strip()):
-            titles = []
+            keys: list[str] = []
             cursor = index + 1
             while cursor < len(blocks):
-                line = blocks[cursor].text.strip()
-                if not line:
+                lines = [line for line in _toc_lines(blocks[cursor]) if _toc_key(line)]
+                if not lines and blocks[cursor].kind == "paragraph" and not blocks[cursor].text.strip():
                     cursor += 1
                     continue
-                match = rules.toc_entry.match(line)
-                if not match:
+                marked = [line for line in lines if _toc_marked(line)]
+                bare = [line for line in lines if not _toc_marked(line) and is_title_line(line)]
+                if not marked and (not bare or any(_same_title(_toc_key(line), seen)
+                                                   for line in bare for seen in keys)):
                     break
-                titles.append(match.group("title").strip())
+                keys.extend(_toc_key(line) for line in lines if line in marked or line in bare)
                 cursor += 1
-            if len(titles) >= 2:
-                return cursor, titles
+            if len(keys) >= 2:
+                return cursor, keys
     return -1, []
 
 
-def part_starts(blocks: list[Block]) -> tuple[list[int], bool]:
+def _title_like(block: Block) -> bool:
+    """A line that may be (part of) a report's title: short, no sentence punctuation, and
+    not numbered (a numbered line is a section heading, as listed in a report's own 目录)."""
+    text = block.text.strip()
+    return (block.kind == "paragraph" and bool(text) and len(text) <= split_rules().title_max_chars
+            and not _SENTENCE_PUNCT.search(text) and not _NUMBERED.match(text))
+
+
+def _toc_starts(blocks: list[Block], after_toc: int, wanted: list[str]) -> list[tuple[int, str]]:
+    """(block index, title) where the TOC's titles come again, in their order. A title
+    may be wrapped over two lines; an entry that never comes back is passed over."""
+    found: list[tuple[int, str]] = []
+    position = 0
+    index = after_toc
+    while index < len(blocks) and position < len(wanted):
+        block = blocks[index]
+        if _title_like(block):
+            key = _toc_key(block.text)
+            title, used = block.text.strip(), 1
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            if (following is not None and _title_like(following)
+                    and not any(_same_title(key, entry) for entry in wanted[position:])
+                    and any(key and key in entry for entry in wanted[position:])):
+                key += _toc_key(following.text)  # the first line of a title wrapped over two
+                title, used = title + following.text.strip(), 2
+            match = next((k for k in range(position, len(wanted)) if _same_title(key, wanted[k])), None)
+            if match is not None:
+                found.append((index, title))
+                position = match + 1
+                index += used
+                continue
+        index += 1
+    return found
+
+
+def part_starts(blocks: list[Block]) -> tuple[list[int], list[str] | None]:
     """Block indices where a contained report starts (empty: not a compilation),
-    and whether they came from a table of contents (then each start is a title)."""
+    and, when they came from a table of contents, the title of each part."""
     rules = split_rules()
-    after_toc, titles = _toc_titles(blocks)
+    after_toc, wanted = _toc_titles(blocks)
     starts: list[int] = []
-    if titles:
-        wanted = [_compact(title) for title in titles]
-        position = 0
-        for index in range(after_toc, len(blocks)):
-            line = _compact(blocks[index].text)
-            if position < len(wanted) and line and line == wanted[position]:
-                starts.append(index)
-                position += 1
-        if len(starts) >= 2:
-            return starts, True
-        starts = []
+    if wanted:
+        found = _toc_starts(blocks, after_toc, wanted)
+        if len(found) >= 2:
+            return [index for index, _ in found], [title for _, title in found]
     body_chars = 0
     first_body = None
+    # A title repeated word for word (a running header left in the text, the report's
+    # own title again on its last page) belongs to the part it repeats: it never opens
+    # a new one. Compared: the document's first title and the current part's title.
+    first_title = part_title = None
     for index, block in enumerate(blocks):
         text = block.text.strip()
-        if block.raw == "\x00part-start" or (block.kind == "paragraph" and is_title_line(text)
-                                             and body_chars >= rules.min_part_chars):
+        title = is_title_line(text) if block.kind == "paragraph" else False
+        if title and first_title is None:
+            first_title = part_title = _compact(text)
+        repeated = title and _compact(text) in (first_title, part_title)
+        if block.raw == "\x00part-start" or (title and not repeated and body_chars >= rules.min_part_chars):
             if first_body is not None:
                 starts.append(index)
                 body_chars = 0
+                part_title = _compact(text) if title else None
                 continue
         if text:
             if first_body is None:
                 first_body = index
             body_chars += len(text)
     if starts:
-        return [first_body or 0] + starts, False
-    return [], False
+        return [first_body or 0] + starts, None
+    return [], None
 
 
 def split(doc: Document) -> list[Document]:
     """The reports a document holds: `[doc]` itself when it holds one."""
     blocks = _break_run_in_lines(doc.blocks)
-    starts, from_toc = part_starts(blocks)
+    starts, toc_titles = part_starts(blocks)
     for block in blocks:
         if block.raw == "\x00part-start":
             block.raw = block.text
@@ -172,7 +263,7 @@ def split(doc: Document) -> list[Document]:
     bounds = starts + [len(blocks)]
     for number, (start, end) in enumerate(zip(bounds, bounds[1:])):
         part_blocks = blocks[start:end]
-        title = part_blocks[0].text.strip() if from_toc else find_title(part_blocks, limit=1)
+        title = toc_titles[number] if toc_titles else find_title(part_blocks, limit=1)
         parts.append(replace(doc, blocks=part_blocks, part=number, title=title,
                              chars=sum(len(b.text) for b in part_blocks),
                              warnings=doc.warnings + [f"part {number + 1} of {len(starts)} in a compilation"]))

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -95,3 +97,180 @@ def test_dev_pdf_template_tables() -> None:
     assert [cell for cell in row if cell] == ["一、本年新收政府信息公开申请数量", "38", "3", "0", "0", "0", "1", "42"]
     assert "— 2 —" not in doc.text
     assert any("依法办结41件" in block.text for block in doc.blocks if block.kind == "paragraph")
+
+
+# ------------------------------------------------- running headers, headings under tables
+
+RUNNING_TITLE = "某局2023年政府信息公开工作年度报告"
+RUNNING_BODY = [f"（{'一二三四五六七八九十'[i % 10]}）全年主动公开政府信息{4000 + i}条，其中政策文件{30 + i}件，"
+                "通过政府网站、政务新媒体等渠道及时发布，持续做好政策解读和回应关切工作，"
+                "依法保障人民群众的知情权、参与权和监督权。" * 3 for i in range(12)]
+
+
+def _running_head_pdf(path: Path, *, first_page_header: bool) -> Path:
+    """A report over several pages whose header repeats its title (as a Word header does)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    from conftest import _cjk_font
+
+    font = _cjk_font()
+    body = ParagraphStyle("body", fontName=font, fontSize=12, leading=20, wordWrap="CJK", firstLineIndent=24)
+    title = ParagraphStyle("title", parent=body, fontSize=16, leading=28, alignment=1, firstLineIndent=0)
+
+    def header_and_footer(canvas, doc) -> None:  # noqa: ANN001 (reportlab callback)
+        canvas.setFont(font, 9)
+        canvas.drawRightString(A4[0] - 72, A4[1] - 40, RUNNING_TITLE)
+        canvas.drawCentredString(A4[0] / 2, 30, f"— {doc.page} —")
+
+    def footer_only(canvas, doc) -> None:  # noqa: ANN001
+        canvas.setFont(font, 9)
+        canvas.drawCentredString(A4[0] / 2, 30, f"— {doc.page} —")
+
+    story = [Paragraph(RUNNING_TITLE, title)] + [Paragraph(text, body) for text in RUNNING_BODY]
+    SimpleDocTemplate(str(path), pagesize=A4).build(
+        story, onFirstPage=header_and_footer if first_page_header else footer_only, onLaterPages=header_and_footer)
+    return path
+
+
+@pytest.mark.parametrize("first_page_header", [True, False], ids=["every-page", "later-pages"])
+def test_a_running_header_repeating_the_title_is_dropped(tmp_path: Path, backend: str,
+                                                         first_page_header: bool) -> None:
+    from corpus_tool.normalize import normalize
+    from corpus_tool.split import split
+
+    path = _running_head_pdf(tmp_path / "running.pdf", first_page_header=first_page_header)
+    doc = pdf_reader.read(path, path.read_bytes(), backend=backend)
+    assert doc.pages >= 3
+    # The title once (the page-1 title stays even where the header is on later pages only).
+    assert [block.text for block in doc.blocks] == [RUNNING_TITLE] + RUNNING_BODY
+    assert len(split(normalize(doc))) == 1
+
+
+def test_a_line_repeated_below_the_page_edge_is_not_a_header(tmp_path: Path) -> None:
+    """Only lines at the top or bottom edge of most pages, at one height, are running lines."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from conftest import _cjk_font
+
+    path = tmp_path / "repeated.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    headings = ["一、总体情况", "二、主动公开情况", "三、依申请公开情况"]
+    for heading in headings:
+        pdf.setFont(_cjk_font(), 12)
+        pdf.drawString(72, 760, heading)
+        pdf.drawString(72, 680, "本年度未收取信息处理费。")  # the same sentence on each page, below the edge
+        pdf.showPage()
+    pdf.save()
+    texts = [block.text for block in read_document(path).blocks]
+    assert texts == [text for heading in headings for text in (heading, "本年度未收取信息处理费。")]
+
+
+def test_a_heading_touching_the_table_above_is_kept(tmp_path: Path) -> None:
+    """A heading set right under a ruled table, its glyph box reaching into the table's
+    box, is text after the table (not dropped with the table's area, not in a cell)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from conftest import _cjk_font
+
+    path = tmp_path / "heading_under_table.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    font = _cjk_font()
+    pdf.setFont(font, 12)
+    pdf.drawString(72, 760, "四、政府信息公开行政复议、行政诉讼情况")
+    rows = [("行政复议", "行政诉讼"), ("3", "1"), ("0", "2")]
+    top, height, xs = 740, 20, (72, 300, 520)
+    bottom = top - height * len(rows)
+    for r in range(len(rows) + 1):
+        pdf.line(xs[0], top - r * height, xs[-1], top - r * height)
+    for x in xs:
+        pdf.line(x, top, x, bottom)
+    pdf.setFont(font, 10)
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            pdf.drawString(xs[c] + 4, top - (r + 1) * height + 6, cell)
+    pdf.setFont(font, 12)
+    pdf.drawString(72, bottom - 8, "五、存在的主要问题及改进情况")  # glyph top above the table's bottom rule
+    pdf.drawString(72, bottom - 40, "一是政策解读形式单一。")
+    pdf.save()
+
+    import pdfplumber
+
+    with pdfplumber.open(str(path)) as plumber:  # the trap is really there
+        page = plumber.pages[0]
+        table_bottom = page.find_tables()[0].bbox[3]
+        heading_top = min(char["top"] for char in page.chars if char["text"] == "五")
+        assert heading_top < table_bottom
+
+    doc = read_document(path)
+    assert [block.kind for block in doc.blocks] == ["paragraph", "table", "paragraph", "paragraph"]
+    assert doc.blocks[2].text == "五、存在的主要问题及改进情况"
+    assert doc.blocks[1].rows == [list(row) for row in rows]
+
+
+def test_letter_spaced_pdf_text_is_closed_up(tmp_path: Path) -> None:
+    """Character spacing makes extractors put a space after every character."""
+    from reportlab.pdfgen import canvas
+
+    from conftest import _cjk_font
+
+    path = tmp_path / "spaced.pdf"
+    pdf = canvas.Canvas(str(path))
+    for y in (100, 150, 200):  # ruling lines: the page goes to pdfplumber, which spaces the letters
+        pdf.line(72, y, 500, y)
+    for x in (72, 300, 500):
+        pdf.line(x, 100, x, 200)
+    text = pdf.beginText(72, 700)
+    text.setFont(_cjk_font(), 12)
+    text.setCharSpace(6)
+    text.textLine("全年主动公开政府信息3405条，统计期限为2020年1月1日至12月31日。")
+    pdf.drawText(text)
+    pdf.save()
+    assert read_document(path).blocks[0].text == "全年主动公开政府信息3405条，统计期限为2020年1月1日至12月31日。"
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
+def test_word_header_and_heading_after_table_in_a_libreoffice_pdf(tmp_path: Path) -> None:
+    """A .docx whose page header repeats the title, converted by LibreOffice: the header
+    is not read as text (no fake compilation), and a heading right after a table stays."""
+    import docx
+
+    from corpus_tool.normalize import normalize
+    from corpus_tool.split import split
+
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = RUNNING_TITLE
+    document.add_paragraph(RUNNING_TITLE)
+    for text in RUNNING_BODY[:8]:
+        document.add_paragraph(text)
+    document.add_paragraph("四、政府信息公开行政复议、行政诉讼情况")
+    table = document.add_table(rows=3, cols=2)
+    table.style = "Table Grid"
+    for r, row in enumerate([("行政复议", "行政诉讼"), ("3", "1"), ("0", "2")]):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    document.add_paragraph("五、存在的主要问题及改进情况")
+    for text in RUNNING_BODY[8:]:
+        document.add_paragraph(text)
+    source = tmp_path / "report.docx"
+    document.save(str(source))
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+                   check=True, capture_output=True, timeout=120)
+
+    doc = read_document(tmp_path / "report.pdf")
+    assert doc.pages >= 3
+    paragraphs = [block.text for block in doc.blocks if block.kind == "paragraph"]
+    assert paragraphs.count(RUNNING_TITLE) == 1
+    assert "五、存在的主要问题及改进情况" in paragraphs
+    assert len(split(normalize(doc))) == 1
+
+
+def test_a_number_wrapped_in_chinese_text_joins_without_a_space() -> None:
+    from corpus_tool.ingest._text import join_lines
+
+    assert join_lines(["统计期限为2020年1月1日至202", "0年12月31日。"]) == "统计期限为2020年1月1日至2020年12月31日。"
+    assert join_lines(["Windows 10", "11"]) == "Windows 10 11"  # not Chinese text: the space stays

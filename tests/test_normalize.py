@@ -100,3 +100,47 @@ def test_flattened_table_rows_are_not_taken_for_site_boilerplate() -> None:
     doc = Document(path="x", format="txt", blocks=[Block.paragraph(prose)] + [Block.paragraph(r) for r in rows]
                    + [Block.paragraph(prose)])
     assert [b.text for b in normalize(doc).blocks[1:-1]] == [to_half_width(r) for r in rows]
+
+
+SPACED_PROSE = [
+    "宁 波 市 某 局 2 0 2 0 年 政 府 信 息 公 开 工 作 年 度 报 告",
+    "一、总体情况",
+    "全 年 主 动 公 开 政 府 信 息 3 4 0 5 条 ， 其 中 政 策 文 件 1 2 . 5 万 字 。",
+    "统 计 期 限 为 2 0 2 0 年 1 月 1 日 至 1 2 月 3 1 日 。",
+]
+SPACED_CLOSED = [
+    "宁波市某局2020年政府信息公开工作年度报告",
+    "一、总体情况",
+    "全年主动公开政府信息3405条,其中政策文件12.5万字。",
+    "统计期限为2020年1月1日至12月31日。",
+]
+
+
+def test_letter_spaced_text_is_closed_up() -> None:
+    rows = ["本 年 新 收 申 请    3    0", "规章\t0\t1", "结果维持 结果纠正 其他结果"]
+    doc = normalize(Document(path="x", format="txt",
+                             blocks=[Block.paragraph(line) for line in SPACED_PROSE + rows]))
+    texts = [block.text for block in doc.blocks]
+    assert texts[:4] == SPACED_CLOSED
+    # cell gaps (runs of spaces, tabs) stay; words that run together stay apart
+    assert texts[4:] == ["本年新收申请    3    0", "规章\t0\t1", "结果维持 结果纠正 其他结果"]
+    assert "letter-spaced text closed up" in doc.warnings
+    assert doc.blocks[2].raw == SPACED_PROSE[2]  # evidence quotes the text as read
+
+
+def test_full_width_letter_spacing() -> None:
+    doc = normalize(Document(path="x", format="txt", blocks=[
+        Block.paragraph("全　年　主　动　公　开　政　府　信　息　３　４　０　５　条　。")]))
+    assert doc.blocks[0].text == "全年主动公开政府信息3405条。"
+
+
+def test_ordinary_text_keeps_its_spaces() -> None:
+    """A few spaced lines in an ordinary document (column headers one character per
+    column, keyword lines) are not letter spacing."""
+    prose = "本机关认真贯彻落实政府信息公开条例，全年主动公开政府信息1200条，依申请公开工作规范有序开展。"
+    lines = ["结 结 其 尚 总", "维 纠 结 审 计", "0 0 0 0 0", "2023 民政局 信息 公开", "Word 2 3"]
+    doc = normalize(Document(path="x", format="txt",
+                             blocks=[Block.paragraph(prose)] + [Block.paragraph(line) for line in lines]
+                             + [Block.paragraph(prose)]))
+    assert [block.text for block in doc.blocks[1:-1]] == lines
+    assert "letter-spaced text closed up" not in doc.warnings

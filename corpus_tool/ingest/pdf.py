@@ -12,12 +12,16 @@ Two extractors, chosen per page (`backend="auto"`, measured in benchmarks/ingest
 
 Every page yields lines and tables ordered by their top coordinate. Page numbers
 (`— 2 —`, `- 2 -`, `第2页`, `第 2 页 共 5 页`, a lone number) at the top or bottom of a
-page are dropped. Lines are then joined into paragraphs: a new paragraph starts
+page are dropped, and so are running headers and footers: a line among the first or
+last two of a page that recurs, digits aside, at the same height on at least half of
+the pages (two at least), such as a Word header repeating the report title. Lines are then joined into paragraphs: a new paragraph starts
 after a line ending with 。！？；：, after a short line, at an indented line, at a
 heading numeral (一、 （一） 1.), or after a wide vertical gap; otherwise the line
 continues the paragraph, also across a page break (the paragraph keeps the page it
 started on). Spaces extractors put between Chinese characters or between digits and
-Chinese characters are removed; spaces between Latin words stay. A table broken
+Chinese characters are removed; spaces between Latin words stay. On a letter-spaced
+page (character spacing: `2 0 2 0 年 政 府`) and in a letter-spaced table cell,
+the single spaces between digits go as well (_text.unspace_letters). A table broken
 across pages gives one table block per page. Table cells follow the same layout as
 the docx and HTML readers: a merged cell's text once, in its first position, "" in
 the positions it covers.
@@ -25,6 +29,7 @@ the positions it covers.
 from __future__ import annotations
 
 import io
+import math
 import re
 import statistics
 from dataclasses import dataclass
@@ -36,7 +41,7 @@ import pypdfium2.raw as pdfium_c
 
 from ..model import Block, Document
 from . import IngestError
-from ._text import collapse, join_lines, tidy_grid
+from ._text import collapse, join_lines, letter_spaced, tidy_grid, unspace_letters
 
 Backend = Literal["auto", "pdfplumber"]
 BACKENDS: tuple[str, ...] = ("auto", "pdfplumber")
@@ -55,6 +60,11 @@ _PAGE_NUMBER = re.compile(
     )$""",
     re.X | re.I,
 )
+#: Running headers and footers: among the first / last this many lines of a page, a line
+#: repeated (digits aside) at the same height on at least this share of the pages, and on
+#: two pages at least, is page furniture (a Word header repeating the report title).
+_EDGE_LINES = 2
+_RUNNING_SHARE = 0.5
 #: A line ending this many characters (font sizes) before the right edge is short (see _Body.short).
 _SHORT_LINE = 4.0
 #: Page numbers sit in the top or bottom part of the page (fraction of its height).
@@ -156,15 +166,25 @@ def _plumber_items(page: Any) -> list[_Item]:
     """Tables and the text lines outside them, from one pdfplumber page."""
     page = page.dedupe_chars()
     items: list[_Item] = []
-    rest = page
+    boxes = []
     for table in page.find_tables():
-        rows = tidy_grid([[join_lines((cell or "").split("\n")) for cell in row] for row in table.extract()])
+        rows = tidy_grid([[join_lines(unspace_letters(cell or "").split("\n")) for cell in row]
+                          for row in table.extract()])
         if rows:
             items.append(_Table(rows, table.bbox[1]))
-        rest = rest.outside_bbox(table.bbox)
+        boxes.append(table.bbox)
+    # Text outside the tables: a character belongs to a table when its centre lies in the
+    # table's box, as in the cells (a heading right under a table may touch its box).
+    rest = page.filter(lambda obj: not any(_centre_in(obj, box) for box in boxes)) if boxes else page
     for line in rest.extract_text_lines(return_chars=False):
         items.append(_Line(line["text"], line["x0"], line["x1"], line["top"], line["bottom"]))
     return items
+
+
+def _centre_in(obj: dict[str, Any], box: tuple[float, float, float, float]) -> bool:
+    x = (obj["x0"] + obj["x1"]) / 2
+    y = (obj["top"] + obj["bottom"]) / 2
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
 
 
 def _unmapped(items: list[_Item]) -> bool:
@@ -188,6 +208,49 @@ def _drop_page_numbers(items: list[_Item], height: float) -> list[_Item]:
             continue
         kept.append(item)
     return kept
+
+
+def _edge_lines(items: list[_Item], height: float) -> list[tuple[str, _Line]]:
+    """("top"/"bottom", line) for the first and last lines of a page in its header and footer zones."""
+    lines = [item for item in items if isinstance(item, _Line)]
+    top = [("top", line) for line in lines[:_EDGE_LINES] if line.bottom < _HEADER_ZONE * height]
+    bottom = [("bottom", line) for line in lines[-_EDGE_LINES:] if line.top > _FOOTER_ZONE * height]
+    return top + bottom
+
+
+def _running_key(text: str) -> str:
+    """A header or footer compared without digits (page numbers, dates) and spaces."""
+    return re.sub(r"[\d\s]+", "", text)
+
+
+def _drop_running_lines(pages: list[list[_Item]], heights: list[float]) -> list[list[_Item]]:
+    """Without running headers and footers: an edge line of a page whose text (digits
+    aside) recurs at the same height among the edge lines of most pages."""
+    need = max(2, math.ceil(_RUNNING_SHARE * len(pages)))
+    if len(pages) < need:
+        return pages
+    edges = [_edge_lines(items, height) for items, height in zip(pages, heights)]
+
+    def place(edge: str, line: _Line, height: float) -> float:
+        return line.top if edge == "top" else height - line.bottom
+
+    def same(a: tuple[str, _Line, float], b: tuple[str, _Line, float]) -> bool:
+        tolerance = 0.5 * max(a[1].bottom - a[1].top, b[1].bottom - b[1].top, 2.0)
+        return (a[0] == b[0] and _running_key(a[1].text) == _running_key(b[1].text)
+                and abs(place(*a) - place(*b)) <= tolerance)
+
+    placed = [[(edge, line, height) for edge, line in page_edges] for page_edges, height in zip(edges, heights)]
+    drop: set[int] = set()
+    for page_edges in placed:
+        for candidate in page_edges:
+            if not _running_key(candidate[1].text):
+                continue  # digits only: a page number, handled by _drop_page_numbers
+            pages_with = sum(any(same(candidate, other) for other in others) for others in placed)
+            if pages_with >= need:
+                drop.add(id(candidate[1]))
+    if not drop:
+        return pages
+    return [[item for item in items if id(item) not in drop] for items in pages]
 
 
 @dataclass
@@ -256,7 +319,8 @@ def _centred_under(prev: _Line, line: _Line, body: _Body) -> bool:
 
 
 def _assemble(pages: list[list[_Item]]) -> list[Block]:
-    """Blocks in reading order, with lines joined into paragraphs."""
+    """Blocks in reading order, with lines joined into paragraphs (letter-spaced lines
+    of a letter-spaced page closed up first: pages read by pdfium have no such spaces)."""
     body = _Body.of([item for items in pages for item in items if isinstance(item, _Line)])
     blocks: list[Block] = []
     lines: list[str] = []
@@ -272,13 +336,14 @@ def _assemble(pages: list[list[_Item]]) -> list[Block]:
             lines.clear()
 
     for page_no, items in enumerate(pages, start=1):
+        spaced = letter_spaced(item.text for item in items if isinstance(item, _Line))
         for item in items:
             if isinstance(item, _Table):
                 flush()
                 blocks.append(Block.table(item.rows, page_no))
                 prev = None
                 continue
-            item.text = collapse(item.text)
+            item.text = collapse(unspace_letters(item.text) if spaced else item.text)
             if not item.text:
                 continue
             if prev is None or not _continues(prev, item, body, page_break=page_no != prev_page):
@@ -304,6 +369,7 @@ def read(path: Path, data: bytes, *, backend: Backend = "auto") -> Document:
     pdf = _open(data)
     plumber = None
     pages: list[list[_Item]] = []
+    heights: list[float] = []
     empty_pages: list[int] = []
     warnings: list[str] = []
     try:
@@ -329,13 +395,14 @@ def read(path: Path, data: bytes, *, backend: Backend = "auto") -> Document:
             if not any(isinstance(item, _Table) or item.text.strip() for item in items):
                 empty_pages.append(index + 1)
             pages.append(_drop_page_numbers(items, height))
+            heights.append(height)
     finally:
         if plumber is not None:
             plumber.close()
         pdf.close()
     if len(empty_pages) == len(pages):
         raise IngestError("no text layer (scanned PDF?)")
-    doc = Document(path=str(path), format="pdf", blocks=_assemble(pages), pages=len(pages), warnings=warnings)
+    doc = Document(path=str(path), format="pdf", blocks=_assemble(_drop_running_lines(pages, heights)), pages=len(pages), warnings=warnings)
     if empty_pages:
         doc.warnings.append(f"no text layer on page(s) {', '.join(map(str, empty_pages))} (scanned?)")
     return doc
