@@ -45,6 +45,9 @@ def test_examples_read_as_stated(template: str, table: str, example: dict[str, s
     if "stem" in example:
         row = lex.match_row(example["cell"])
         assert row is not None and row.stem == example["stem"]
+    elif "group" in example:  # a table-3 group, also when written inside its parent (行政诉讼（…）)
+        items = lex.match_header(example["cell"], int(table[-1]))
+        assert items and [i.id for i in items if i.kind == "group"] == [example["group"]]
     else:
         items = lex.match_header(example["cell"], int(table[-1]))
         assert items and items[0].id == example["column"]

@@ -300,3 +300,60 @@ def test_group_label_run_into_its_sub_row_label(template: str, label: str, stem:
 
     row = lexicon(template).match_row(label)
     assert row is not None and row.stem == stem
+
+
+T3_ROWS = [("行政复议", ["2", "0", "1", "0", "3"]),
+           ("行政诉讼（未经复议直接起诉）", ["0", "0", "0", "1", "1"]),
+           ("复议后起诉", ["0", "", "0", "0", "0"])]
+T3_TRANSPOSED = {"reconsideration.upheld": 2, "reconsideration.other": 1, "reconsideration.total": 3,
+                 "litigation.direct.pending": 1, "litigation.direct.total": 1,
+                 "litigation.after_reconsideration.corrected": 0, "litigation.after_reconsideration.total": 0}
+
+
+def _t3_fields(result) -> dict[str, float | int]:  # type: ignore[no-untyped-def]
+    return {k: v for k, v in result.fields.items() if k.startswith(("reconsideration", "litigation"))}
+
+
+def test_table3_transposed_real_table_groups_as_rows() -> None:
+    rows = [["类别", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]] + [[label] + cells for label, cells in T3_ROWS]
+    result = extract_tables(Document("x.docx", "docx", [Block.paragraph("四、政府信息公开行政复议、行政诉讼情况"),
+                                                       Block.table(rows, 1)]))
+    fields = _t3_fields(result)
+    assert len(fields) == 15 and 3 in result.tables_found
+    assert fields.items() >= T3_TRANSPOSED.items()
+    evidence = result.evidence["litigation.direct.pending"]
+    assert (evidence.row, evidence.column) == ("行政诉讼（未经复议直接起诉）", "行政诉讼（未经复议直接起诉） > 尚未审结")
+
+
+@pytest.mark.parametrize("layout", ["pipes", "tabs", "spaces", "cells"])
+def test_table3_transposed_flattened_columns_read_by_their_labels(layout: str) -> None:
+    order = [4, 2, 0, 3, 1]  # 总计 first: a column of tables 2 and 3, here table 3's by its neighbours
+    header = ["", "总计", "其他结果", "结果维持", "尚未审结", "结果纠正"]
+    lines = ["（七）总计 | 1 | 0 | 0 | 0 | 0 | 0 | 1", "四、政府信息公开行政复议、行政诉讼情况"]
+    body = [header] + [[label] + [cells[i] for i in order] for label, cells in T3_ROWS]
+    for row in body:
+        if layout == "pipes":
+            lines.append(" | ".join(row) + " |")
+        elif layout == "tabs":
+            lines.append("\t".join(row))
+        elif layout == "spaces":
+            lines.append(" ".join([row[0]] + [cell or "0" for cell in row[1:]]).strip())
+        else:
+            lines.extend(row[1:] if not row[0] else row)
+    fields = _t3_fields(extract_tables(text_doc(*lines)))
+    assert len(fields) == 15 and fields.items() >= T3_TRANSPOSED.items()
+
+
+def test_table3_transposed_under_a_merged_litigation_cell() -> None:
+    rows = [["项目", "", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"],
+            ["行政复议", "", "1", "0", "0", "0", "1"],
+            ["行政诉讼", "直接起诉", "0", "2", "0", "0", "2"],
+            ["行政诉讼", "复议后起诉", "0", "0", "0", "3", "3"]]
+    fields = _t3_fields(extract_tables(table_doc(rows)))
+    assert fields["reconsideration.upheld"] == 1 and fields["litigation.direct.corrected"] == 2
+    assert fields["litigation.after_reconsideration.pending"] == 3 and len(fields) == 15
+
+
+def test_table3_group_label_without_result_header_is_no_row() -> None:
+    result = extract_tables(text_doc("四、政府信息公开行政复议、行政诉讼情况", "行政复议 2 0 1 0 3"))
+    assert not _t3_fields(result)

@@ -1,7 +1,9 @@
 """Property test: a random 2021 or 2019 report, rendered in every layout the table stage
 meets (Word, ruled PDF, HTML, `|` text, one cell per line, PDF column text, one line per row
 with each figure after its column label), read back
-through the real readers gives every cell back: not one lost, not one invented.
+through the real readers gives every cell back: not one lost, not one invented. Table 3 comes
+in the template's layout (groups as column groups, one row of 15 figures) or transposed (one
+row per group, the five results as columns in a random order).
 
 Expected values follow LABELS.md: a blank cell in a row with figures is 0, a row with no
 figure at all is absent, `/` is absent.
@@ -101,6 +103,7 @@ class Report:
     template: str
     tables: list[Grid]
     expected: dict[str, float | int]
+    t3_transposed: bool = False
 
 
 @st.composite
@@ -189,6 +192,9 @@ def reports(draw: st.DrawFn) -> Report:
             t2.rows.append(["", group or "", label] + cells)
         if group:  # a group label is one cell spanning its rows
             t2.spans.append((row, 0 if group.startswith("三") else 1, _group_extent(rows2, index), 1))
+    if draw(st.booleans()):
+        t3 = draw(transposed_table3(expected))
+        return Report(template, [t1, t2, t3], expected, t3_transposed=True)
     t3 = Grid([["行政复议", "", "", "", "", "行政诉讼"] + [""] * 9,
                [c for _, c in T3_COLUMNS] + ["未经复议直接起诉", "", "", "", "", "复议后起诉", "", "", "", ""],
                [""] * 5 + [c for _, c in T3_COLUMNS] * 2],
@@ -201,6 +207,42 @@ def reports(draw: st.DrawFn) -> Report:
             group, column = T3_GROUPS[i // 5][0], T3_COLUMNS[i % 5][0]
             expected[f"{group}.{column}"] = int(text) if text else 0
     return Report(template, [t1, t2, t3], expected)
+
+
+#: Row labels of a transposed table 3 (one label column), and with 行政诉讼 as a merged parent cell.
+T3_ROW_LABELS = {"reconsideration": ["行政复议"],
+                 "litigation.direct": ["行政诉讼（未经复议直接起诉）", "行政诉讼(未经复议直接起诉)", "未经复议直接起诉",
+                                       "直接起诉", "行政诉讼—未经复议直接起诉", "行政诉讼-未经复议直接起诉"],
+                 "litigation.after_reconsideration": ["行政诉讼（复议后起诉）", "复议后起诉", "行政诉讼-复议后起诉"]}
+T3_SUB_LABELS = {"litigation.direct": ["未经复议直接起诉", "直接起诉"],
+                 "litigation.after_reconsideration": ["复议后起诉"]}
+
+
+@st.composite
+def transposed_table3(draw: st.DrawFn, expected: dict[str, float | int]) -> Grid:
+    """Table 3 transposed: a header of the five results (random order, a corner cell maybe
+    worded) and one row per group, its label in one cell or under a merged 行政诉讼 cell."""
+    order = draw(st.permutations(T3_COLUMNS))
+    corner = draw(st.sampled_from(["", "类别", "项目"]))
+    parent = draw(st.booleans())  # 行政诉讼 as a merged cell over its two sub-rows
+    grid = Grid([[corner] + ([""] if parent else []) + [label for _, label in order]],
+                label_columns=2 if parent else 1)
+    if parent:
+        grid.spans.append((0, 0, 1, 2))
+    for number, (group, _) in enumerate(T3_GROUPS):
+        cells = [""] * 5 if draw(st.integers(0, 7)) == 0 else [draw(cell_text()) for _ in order]
+        expected.update(expected_row(group, [c for c, _ in order], cells))
+        row = len(grid.rows)
+        if not parent:
+            grid.rows.append([draw(st.sampled_from(T3_ROW_LABELS[group]))] + cells)
+        elif number == 0:
+            grid.rows.append(["行政复议", ""] + cells)
+            grid.spans.append((row, 0, 1, 2))
+        else:
+            grid.rows.append(["行政诉讼" if number == 1 else "", draw(st.sampled_from(T3_SUB_LABELS[group]))] + cells)
+            if number == 1:
+                grid.spans.append((row, 0, 2, 1))
+    return grid
 
 
 HEADINGS = ["二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况"]
@@ -242,14 +284,18 @@ def render_cell_per_line(report: Report, path: Path, style: random.Random | None
     return path
 
 
+OVERVIEW = "本机关认真贯彻落实《中华人民共和国政府信息公开条例》，坚持以公开为常态、不公开为例外，全面推进政务公开工作。"
+
+
 def render_pdf_text(report: Report, path: Path, style: random.Random | None = None) -> Path:
     """Text as a PDF text layer gives it: label then figures on one line, long labels wrapped,
     blank cells lost (written 0 here, which the convention reads them as), table 3's headers
-    printed vertically."""
-    lines = [_title(report)]
+    printed vertically. A paragraph of prose opens the body, as in every real report (the
+    normaliser reads short word runs before any prose as a site's navigation bar)."""
+    lines = [_title(report), OVERVIEW]
     for number, (heading, grid) in enumerate(zip(HEADINGS, report.tables), start=1):
         lines.append(heading)
-        if number == 3:
+        if number == 3 and not report.t3_transposed:
             labels = [c for _, c in T3_COLUMNS] * 3
             lines.append("行政复议 行政诉讼")
             lines.append("未经复议直接起诉 复议后起诉")
@@ -398,7 +444,12 @@ def render_labelled_pairs(report: Report, path: Path, style: random.Random | Non
         lines.append(row_line(dash.join(groups_written + [label]), APPLICANT_LABELS, row[3:]))
     lines.append(HEADINGS[2])
     figures = t3.rows[-1]
-    if any(figures):
+    if report.t3_transposed:
+        labels = t3.rows[0][t3.label_columns:]
+        for row in t3.rows[1:]:
+            label = next(text for text in reversed(row[:t3.label_columns]) if text)
+            lines.append(row_line(label, labels, row[t3.label_columns:]))
+    elif any(figures):
         layout = style.choice(["group rows", "prefixed", "first prefixed"])
         groups = [(g, style.choice(T3_GROUP_VARIANTS[g])) for g, _ in T3_GROUPS]
         column_labels = [c for _, c in T3_COLUMNS]

@@ -139,7 +139,7 @@ def _cell_lines(blocks: list[Block], lex: Lexicon) -> Iterator[Line]:
                 if labelled:
                     yield labelled
                     continue
-                cells = [Cell(text or "", block.page, number, width, i) for i, text in enumerate(row)]
+                cells = [Cell(text or "", block.page, number, width, i, origin=number) for i, text in enumerate(row)]
                 yield cells, True, False
         else:
             run.append((number, block))
@@ -154,7 +154,7 @@ def _text_lines(run: list[tuple[int, Block]], lex: Lexicon) -> Iterator[Line]:
             yield labelled
             continue
         split = split_line(line.text, lex.not_applicable)
-        yield [Cell(text, line.page) for text in split.cells], split.row, split.spaced_label
+        yield [Cell(text, line.page, origin=line.block) for text in split.cells], split.row, split.spaced_label
 
 
 def _collapse_separators(lines: list[TextLine]) -> list[TextLine]:

@@ -211,9 +211,13 @@ def _match_header(template: str, table: int, key: str) -> list[HeaderItem] | Non
     headers = lexicon(template).headers[table]
     if not key:
         return None
-    for candidate in (key, without_note(key)):
-        if candidate in headers:
-            return [headers[candidate]]
+    if key in headers:
+        return [headers[key]]
+    grouped = _split_label(template, table, _PUNCT_RE.sub("", key))
+    if grouped and any(item.kind == "group" for item in grouped):
+        return grouped  # a table-3 group named with its parent (`行政诉讼（复议后起诉）`)
+    if without_note(key) in headers:
+        return [headers[without_note(key)]]
     items = _segment(key, headers)
     if items:
         return items

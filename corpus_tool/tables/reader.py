@@ -7,6 +7,12 @@ template lexicon) opens a row; the figures after it, up to the row's end or the 
 are its cells. Header labels fix which column each figure belongs to: by grid position for
 real tables, by the header's order for flattened text, by the template's order only when the
 header could not be read (e.g. printed vertically).
+
+Table 3's groups (行政复议, 未经复议直接起诉, 复议后起诉) are column groups in the template, but some
+reports lay the table out transposed: one row per group, the five results as columns. A group
+label therefore opens a tentative group row as well as counting as a header word; the row is
+kept only when figures follow the label in its row (or, one cell per line, directly after it),
+and those figures go to the result columns the header named before it.
 """
 from __future__ import annotations
 
@@ -27,13 +33,24 @@ MIN_DISTINCT_ROW_LABEL = 6
 
 @dataclass(frozen=True)
 class Cell:
-    """One cell as found: text, page, and for a real table its grid (block id, width, column)."""
+    """One cell as found: text, page, and for a real table its grid (block id, width, column).
+
+    `origin` is the document block the cell came from, real table or text line alike: it
+    goes into the evidence so a value can name the section it sits under.
+    """
 
     text: str
     page: int | None = None
     block: int | None = None
     width: int | None = None
     index: int | None = None
+    origin: int | None = None
+
+
+@dataclass(frozen=True)
+class HeaderCell:
+    item: HeaderItem
+    cell: Cell
 
 
 @dataclass(frozen=True)
@@ -58,12 +75,9 @@ class PendingRow:
     page: int | None
     cells: list[tuple[Cell, CellValue]] = field(default_factory=list)
     cell_per_line: bool = False  # figures came one per line, not as one table row
-
-
-@dataclass(frozen=True)
-class HeaderCell:
-    item: HeaderItem
-    cell: Cell
+    group: str | None = None  # a table-3 group laid out as a row (transposed table 3)
+    columns: tuple[HeaderCell, ...] = ()  # the result columns such a group row reads
+    label_cell: Cell | None = None
 
 
 class TableReader:
@@ -78,6 +92,8 @@ class TableReader:
         self.rows_started = {1: False, 2: False, 3: False}
         self.pending: PendingRow | None = None
         self.table3_done = False
+        self.group_row_columns: tuple[HeaderCell, ...] = ()  # result columns of a group row read
+        self.last_header: tuple[int, HeaderCell] | None = None  # the header word just read
         self.row_has_text = False
         self.in_row = False
         self.found: set[int] = set()
@@ -94,6 +110,9 @@ class TableReader:
             cells = self._join_label_pieces(cells)
         for cell in cells:
             self._feed(cell)
+        if self.pending is not None and self.pending.group and not _has_figures(self.pending) \
+                and sum(bool(cell.text.strip()) for cell in cells) > 1:
+            self.pending = None  # `未经复议直接起诉 复议后起诉`: header words, no group row
         if is_row and any(cell.text.strip() for cell in cells):
             self._finish()
 
@@ -130,12 +149,16 @@ class TableReader:
         if value.kind != "text":
             self._value(cell, value)
         elif is_vertical_header_line(text):
+            if self.pending is not None and self.pending.group and not _has_figures(self.pending):
+                self.pending = None  # a group label above vertical headers is a header
             if self.table is not None:
                 self.header_unreadable[self.table] = True
         else:
             self._words(cell)
 
     def _value(self, cell: Cell, value: CellValue) -> None:
+        if value.kind != "blank":
+            self.last_header = None
         if self.pending is None:
             table3_ready = self.headers[3] or self.header_unreadable[3]
             if self.table != 3 or not table3_ready or self.table3_done or self.row_has_text:
@@ -191,16 +214,18 @@ class TableReader:
         or after the table's cue or header); elsewhere only once figures are stored for it, so
         prose naming a row (`本年新收政府信息公开申请数量 6 件，较上年增加 2 件`) finds no table."""
         in_structure = cell.block is not None or self.table == row.table or bool(self.headers[row.table])
+        self.last_header = None
         self._finish()
         self._enter(row.table)
         if in_structure:
             self.found.add(row.table)
         self.rows_started[row.table] = True
         if row.stem is not None:
-            self.pending = PendingRow(row, cell.text.strip(), row.table, cell.page)
+            self.pending = PendingRow(row, cell.text.strip(), row.table, cell.page, label_cell=cell)
 
     def _header(self, cell: Cell, items: list[HeaderItem]) -> None:
         table = items[0].table
+        earlier = self._header_read_as_row(table)
         if self.pending is not None:
             if self.pending.row is None and not _has_figures(self.pending):
                 self.pending = None  # blank lines inside table 3's header
@@ -210,12 +235,51 @@ class TableReader:
             self.headers[table] = []
             self.header_closed[table] = False
             self.header_unreadable[table] = False
+        earlier = earlier or self._header_of_other_table(table)
+        if earlier:
+            self.headers[table].append(earlier)
+        columns_before = tuple(h for h in self.headers[table] if h.item.kind == "column")
         self.headers[table].extend(HeaderCell(item, cell) for item in items)
+        self.last_header = (table, self.headers[table][-1]) if len(items) == 1 else None
         if table == 3 and sum(h.item.kind == "column" for h in self.headers[3]) >= 3:
             self.found.add(3)
+        groups = [item.id for item in items if item.kind == "group"]
+        if table == 3 and len(groups) == 1 and items[-1].kind == "group":
+            # Perhaps a transposed table 3's row label: kept only if figures follow it.
+            self.pending = PendingRow(None, cell.text.strip(), 3, cell.page, group=groups[-1],
+                                      columns=columns_before or self.group_row_columns)
+
+    def _header_read_as_row(self, table: int) -> HeaderCell | None:
+        """总计 (a table-2 row as well) heading another table's header (`总计 | 结果维持 | …`) was
+        taken for a row; the header word after it shows it was this table's first column."""
+        pending = self.pending
+        if pending is None or pending.row is None or pending.label_cell is None or _has_figures(pending):
+            return None
+        if pending.table == table or not pending.row.after_header or has_numbering(pending.label):
+            return None
+        items = self.lex.match_header(pending.label, table)
+        if not items or len(items) != 1 or items[0].kind != "column":
+            return None
+        self.pending = None
+        return HeaderCell(items[0], pending.label_cell)
+
+    def _header_of_other_table(self, table: int) -> HeaderCell | None:
+        """The header word just before this one, read for another table (总计 names a column of
+        tables 2 and 3) though it also names a column here: it belongs with its neighbours."""
+        if self.last_header is None or self.last_header[0] == table:
+            return None
+        other, header = self.last_header
+        items = self.lex.match_header(header.cell.text, table)
+        if not items or len(items) != 1 or items[0].kind != "column":
+            return None
+        if self.headers[other] and self.headers[other][-1] is header:
+            self.headers[other].pop()
+        return HeaderCell(items[0], header.cell)
 
     def _other_text(self, normal: str) -> None:
         """Words that are no label: a wrapped label's tail (kept in the row) or prose."""
+        if self.pending is not None and self.pending.group and not _has_figures(self.pending):
+            self.pending = None  # words after a table-3 group label: a header, not a group row
         if self.pending is not None and _has_figures(self.pending):
             self._finish()
         if len(normal) >= MIN_PROSE_CHARS or "。" in normal:
@@ -255,9 +319,11 @@ class TableReader:
             return
         if not _has_figures(pending):
             return
+        slots = self._group_row_slots(pending) if pending.group else self._slots(pending)
+        if not slots:
+            return
         if pending.row is None:
             self.table3_done = True
-        slots = self._slots(pending)
         # Extra blank cells: in a table row, merged label cells before the figures (tables 2
         # and 3) or merged figure cells after them (table 1); one cell per line, blank lines
         # before the next label.
@@ -293,7 +359,8 @@ class TableReader:
             self.fields[key] = number
             self.evidence[key] = Evidence(
                 text=cell.text.strip(), source="table", page=cell.page or pending.page,
-                table=pending.table, row=pending.label or None, column=slot.label, block=block)
+                table=pending.table, row=pending.label or None, column=slot.label,
+                block=block if block is not None else cell.origin)
 
     def _slots(self, pending: PendingRow) -> list[Slot]:
         if pending.table == 3:
@@ -308,16 +375,35 @@ class TableReader:
         wanted = set(pending.row.columns) if table == 1 else set(self.lex.column_order[2])
         return header if wanted <= ids and len(ids) == len(header) else template_slots
 
+    def _group_row_slots(self, pending: PendingRow) -> list[Slot]:
+        """A transposed table 3's group row: its group × the result columns the header named
+        (by grid position or header order); the template's five only when the header could not
+        be read. No slots (the row is dropped) when no result header was read at all."""
+        assert pending.group is not None
+        prefix = f"{pending.label} > "
+        if self.header_unreadable[3] and not pending.columns:
+            return [Slot(f"{pending.group}.{c}", prefix + self.lex.columns[3][c].label)
+                    for c in self.lex.column_order[3]]
+        slots = self._slots_from(list(pending.columns), 3)
+        if len({slot.id for slot in slots}) != len(slots) or len(slots) < 3:
+            return []
+        self.group_row_columns = pending.columns
+        return [Slot(f"{pending.group}.{s.id}", prefix + s.label, s.index, s.width, s.block)
+                for s in slots]
+
     def _template_slot(self, table: int, column_id: str) -> Slot:
         column = self.lex.columns[table][column_id]
         return Slot(column_id, column.label, money=column.money)
 
     def _header_slots(self, table: int) -> list[Slot]:
         """The columns in the order (or at the grid positions) the document's header gives."""
+        return self._slots_from(self.headers[table], table)
+
+    def _slots_from(self, headers: list[HeaderCell], table: int) -> list[Slot]:
         slots: list[Slot] = []
         parent_at: dict[str, int] = {}
         used: set[str] = set()
-        for header in self.headers[table]:
+        for header in headers:
             item = header.item
             if item.kind == "parent":
                 parent_at[item.id] = len(slots)
