@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .model import Document, Evidence
+from .numerals import arabic_years
 from .rules import load_yaml
 from .train import load_model
 
@@ -140,11 +141,13 @@ def head_title(doc: Document) -> str | None:
         if not _genre_word(text) and len(line) < 40 and i + 1 < len(lines):
             text = line + lines[i + 1]
         match = _genre_word(text)
-        if match is None or _SENTENCE_PUNCT.search(text[:match.start()]):
+        if match is None or _SENTENCE_PUNCT.search(text[:match.start()]) \
+                or text[match.end():].startswith("如下"):  # 现将有关情况报告如下: the body speaking
             if "。" in line:  # the body has begun: a genre word further on is not a title
                 break
             continue
-        tail = re.match(r"》?(?:的通知|[及和]\d{4}年(?:工作)?思路|汇编)?(?:（\d+篇）|\(\d+篇\))?", text[match.end():])
+        tail = re.match(r"(?:的?(?:审查评估|审查|评估|评议)报告)?》?(?:的通知|[及和]\d{4}年(?:工作)?思路|汇编)?(?:（\d+篇）|\(\d+篇\))?",
+                        text[match.end():])
         title = text[:match.end() + (tail.end() if tail else 0)]
         return re.sub(r"\s+[-—_|].*$", "", title).strip()
     return None
@@ -194,16 +197,22 @@ def _doc_type(doc: Document, title: str | None) -> tuple[str | None, float | Non
 
 
 def _year(doc: Document, title: str | None) -> tuple[int | None, Evidence | None]:
+    """The year covered: statistic period, title, then the body's commonest opening year.
+
+    Years in Chinese numerals (二〇一五年, 二零二二年度) are read as the digits they write;
+    the evidence quotes the document as written (the conversion keeps every offset).
+    """
     rules = _rules()
-    text = doc.text
+    original = doc.text
+    text = arabic_years(original)  # 二〇一五年 names 2015 as 2015年 does
     for match in rules.period.finditer(text):
-        context = text[max(0, match.start() - 30):match.end()]
+        context = original[max(0, match.start() - 30):match.end()]
         if match.group(1):
             return int(match.group(1)), Evidence(text=context, source="sentence")
         if rules.period_strict.search(context):  # a statistic period with its year deleted
             return None, Evidence(text=context, source="sentence", flags=["year_redacted"])
     if title:
-        match = rules.title_year.search(title)
+        match = rules.title_year.search(arabic_years(title))
         if match:
             return int(match.group(1)), Evidence(text=title, source="metadata")
     years = Counter(m.group(1) for m in rules.opening_year.finditer(text)) \
@@ -211,7 +220,7 @@ def _year(doc: Document, title: str | None) -> tuple[int | None, Evidence | None
     if years:
         year, _ = max(years.items(), key=lambda kv: (kv[1], kv[0]))
         where = re.search(rf"{year}年[^。]{{0,40}}", text)
-        return int(year), Evidence(text=where.group(0) if where else year, source="sentence")
+        return int(year), Evidence(text=original[where.start():where.end()] if where else year, source="sentence")
     return None, None
 
 
@@ -240,7 +249,7 @@ def agency_from_title(title: str) -> str | None:
     '宣汉县'
     """
     rules = _rules()
-    text = rules.title_strip.sub("", re.sub(r"\s+", "", title))
+    text = rules.title_strip.sub("", re.sub(r"\s+", "", arabic_years(title)))
     text = re.sub(r"^(?:(?:19|20)\d{2}|20xx)年度?", "", text)
     cut = rules.title_cut.search(text)
     name = text[:cut.start()] if cut else ""
@@ -277,10 +286,11 @@ def _agency(doc: Document, title: str | None) -> tuple[str | None, Evidence | No
             organs = Counter(re.findall(rf"{re.escape(name)}(?:{rules.place_organs})", body))
             default = "管理委员会" if rules.zone_suffix.search(name) else next(
                 (organ for place, organ in rules.place_default_organs if name.endswith(place)), "人民政府")
-            name = organs.most_common(1)[0][0] if organs else name + default
-            return _with_city(name, body), Evidence(text=text, source="metadata")
+            author = _author_line(name, lines)
+            name = organs.most_common(1)[0][0] if organs else author or name + default
+            return _full_name(_with_city(name, body), lines), Evidence(text=text, source="metadata")
         if name in body or self_ref is None or place_self == name.endswith("人民政府"):
-            return _with_city(_longer_form(name, body), body), Evidence(text=text, source="metadata")
+            return _full_name(_with_city(_longer_form(name, body), body), lines), Evidence(text=text, source="metadata")
     if not self_ref:
         return None, None
     if place_self:  # 我市 → 市人民政府, or X市人民政府 when X市 is a place the body keeps naming
@@ -291,14 +301,70 @@ def _agency(doc: Document, title: str | None) -> tuple[str | None, Evidence | No
         return best, Evidence(text=f"我{self_ref}", source="sentence")
     organ = self_ref
     names: Counter[str] = Counter()
-    for token in re.findall(rf"[{_HAN}x]{{2,24}}{organ}(?!{rules.office_completions.pattern})", body):
+    # 委 may be the head of 委员会 (卫生健康委员会): the name is read whole, never cut at 委
+    whole = "(?:员会)?" if organ == "委" else ""
+    for token in re.findall(rf"[{_HAN}x]{{2,24}}{organ}{whole}(?!{rules.office_completions.pattern})", body):
         name = _FUNCTION_CHARS.split(token)[-1]
-        if re.search(r"[省市州县区旗镇乡道]", name[:-len(organ)]) and name[0] not in "我本该":
+        if re.search(r"[省市州县区旗镇乡道]", name[:name.rindex(organ)]) and name[0] not in "我本该":
             names[name] += 1
     if names:
         best = max(names.items(), key=lambda kv: (kv[1], -len(kv[0])))[0]
         return best, Evidence(text=best, source="sentence")
     return None, None
+
+
+#: A line that opens with a place and ends with an organ: the author or signature line
+#: (如皋市政务公开办公室 under the title, 某区卫生健康委员会 above the date).
+_MAX_AUTHOR_LINE = 30
+
+
+def _author_line(place: str, lines: list[str]) -> str | None:
+    """The body a bare place of the title stands for, as an author or signature line names it.
+
+    Only a line that is the name alone counts (the line under the title, the signature
+    above the date), and only when the body names no organ of the place itself: then the
+    document's own words give the agency and no 人民政府 is invented.
+
+    >>> _author_line("如皋市", ["如皋市2023年度年度报告审查评估报告", "如皋市政务公开办公室", "（2024年4月）"])
+    '如皋市政务公开办公室'
+    """
+    organ = rf"(?:{_rules().organ_suffix})"
+    for line in lines:
+        line = re.sub(r"\s+", "", line)
+        if len(line) <= _MAX_AUTHOR_LINE and line.startswith(place) \
+                and re.fullmatch(rf"{re.escape(place)}[{_HAN}]{{0,16}}{organ}", line) \
+                and not re.search(r"[的了是对将在我本该]", line):
+            return line
+    return None
+
+
+#: Places before a name in a title or signature (上海市徐汇区 before 湖南路街道办事处).
+_PLACE_PREFIX = rf"(?:[{_HAN}]{{1,7}}?(?:省|自治区|自治州|市|州|盟|地区|自治县|县|区|旗))"
+
+
+def _full_name(name: str, lines: list[str]) -> str:
+    """The name with the places a title or signature line writes before it.
+
+    A second title line or the signature may spell the agency out in full (上海市徐汇区
+    湖南路街道办事处 where the download title says 湖南路街道); that full name is the one the
+    document gives. Only a line that is the name alone (a signature) or the name before
+    the year or 关于 (a title) counts; a banner (某市某县人民政府门户网站) does not.
+
+    >>> _full_name("湖南路街道办事处", ["湖南路街道2024年年度报告", "上海市徐汇区湖南路街道办事处"])
+    '上海市徐汇区湖南路街道办事处'
+    """
+    pattern = re.compile(rf"({_PLACE_PREFIX}{{1,3}}?(?:人民政府)?){re.escape(name)}")
+    counts: Counter[str] = Counter()
+    for line in lines:
+        line = re.sub(r"\s+", "", line)
+        match = pattern.match(line)
+        rest = line[match.end():] if match else ""
+        if match and (not rest or re.match(r"(?:(?:19|20)\d{2}|[〇零一二]{4})年|关于", rest)) \
+                and not _FUNCTION_CHARS.search(match.group(1)):  # the name alone, or a title
+            counts[match.group(0)] += 1
+    if not counts:
+        return name
+    return max(counts.items(), key=lambda kv: (kv[1], len(kv[0])))[0]
 
 
 def _with_city(name: str, body: str) -> str:
@@ -442,6 +508,13 @@ def agency_sector(name: str | None) -> str | None:
     return None
 
 
+def year_and_type(doc: Document) -> tuple[int | None, str | None]:
+    """The year covered and the document type alone (what the narrative stage needs to
+    tell the document's own figures from another year's or other agencies')."""
+    title = find_title(doc)
+    return _year(doc, title)[0], _doc_type(doc, title)[0]
+
+
 def classify(doc: Document) -> Classification:
     """Document type, year, agency of a normalised document.
 
@@ -470,5 +543,5 @@ def classify(doc: Document) -> Classification:
     return result
 
 
-__all__ = ["Classification", "classify", "find_title", "opening_text", "agency_from_title",
+__all__ = ["Classification", "classify", "year_and_type", "find_title", "opening_text", "agency_from_title",
            "agency_level", "agency_sector"]

@@ -15,6 +15,11 @@ Two steps, so that both the language and the examples decide:
    it does not confirm are dropped. Statements of none skip the model: their wording
    is closed and the rules say all there is.
 
+Only the document's own figures count: a figure in a clause that opens with another
+year than the document's (a plan restating last year's results) and, in plans and review
+reports, a figure cited as another body's example (如某局…) are dropped
+(`belongs_elsewhere`, context.yaml).
+
 The first confirmed figure of each field in reading order wins (reports state the
 total before they break it down); a figure beats a statement of none.
 
@@ -32,7 +37,7 @@ from functools import lru_cache
 from typing import Any
 
 from .model import Document, Evidence
-from .numerals import NUMBER_PATTERN, NUMBER_RE, parse_number
+from .numerals import NUMBER_PATTERN, NUMBER_RE, arabic_years, parse_number
 from .rules import load_yaml
 from .train import TextModel, load_model
 
@@ -107,6 +112,9 @@ class ContextRules:
     new_media: re.Pattern[str]
     new_media_listed: re.Pattern[str]
     partial_year: re.Pattern[str]
+    opening_year: re.Pattern[str]
+    other_body: re.Pattern[str]
+    other_body_doc_types: frozenset[str]
     subcount_fields: frozenset[str]
     new_media_fields: frozenset[str]
     examples: tuple[tuple[str, float, str], ...]
@@ -160,6 +168,8 @@ def context_rules() -> ContextRules:
         subcount=re.compile(data["subcount"]), new_media=re.compile(data["new_media"]),
         new_media_listed=re.compile(data["new_media_listed"]),
         partial_year=re.compile(data["partial_year"]),
+        opening_year=re.compile(data["opening_year"]), other_body=re.compile(data["other_body"]),
+        other_body_doc_types=frozenset(data["other_body_doc_types"]),
         subcount_fields=frozenset(data["subcount_fields"]), new_media_fields=frozenset(data["new_media_fields"]),
         examples=tuple((str(t), v, str(k)) for t, v, k in data.get("examples", [])))
 
@@ -216,6 +226,39 @@ def context_verdict(sentence: str, start: int, field: str = "proactive.items_pub
     return "total"
 
 
+def sentence_year(sentence: str, start: int) -> int | None:
+    """The year the clause holding position `start` speaks of, if a clause opens with one.
+
+    The nearest clause before the number that opens with a year (2023年，全市… /
+    2023年全市共…) governs it; a year inside a clause (因2011年办理的, 结转至2024年) does not.
+    Years in Chinese numerals count as their digits.
+
+    >>> sentence_year("2023年，全市共收到政府信息公开申请1208件。", 15)
+    2023
+    >>> sentence_year("全年受理58件，另有2件结转至2024年办理。", 10) is None
+    True
+    """
+    text = arabic_years(sentence[:start])
+    years = [m for m in context_rules().opening_year.finditer(text)]
+    return int(years[-1].group(1)) if years else None
+
+
+def belongs_elsewhere(candidate: Candidate, year: int | None, doc_type: str | None) -> str | None:
+    """Why a figure is not the document's own ('other_year', 'other_body'), or None.
+
+    A figure governed by a year other than the document's (when that is known) is
+    another year's; in a plan or review report, a figure cited as another body's
+    example (如某局…, 如某镇正文表述…) is that body's.
+    """
+    ctx = context_rules()
+    governing = sentence_year(candidate.sentence, candidate.start)
+    if year is not None and governing is not None and governing != year:
+        return "other_year"
+    if doc_type in ctx.other_body_doc_types and ctx.other_body.search(candidate.sentence[:candidate.start]):
+        return "other_body"
+    return None
+
+
 def model_text(sentence: str, start: int, end: int) -> str:
     """What the model reads: the words around the number, the number itself as '#'.
 
@@ -231,8 +274,14 @@ def _mask(text: str) -> str:
     return re.sub(r"\d+(?:\.\d+)?", "0", text)
 
 
-def find_candidates(sentence: str, page: int | None = None) -> list[Candidate]:
-    """Every figure the phrase rules propose in one sentence (before the model decides)."""
+def find_candidates(sentence: str, page: int | None = None,
+                    previous: list[Candidate] | tuple[Candidate, ...] = ()) -> list[Candidate]:
+    """Every figure the phrase rules propose in one sentence (before the model decides).
+
+    `previous` holds the figures confirmed in the sentence before: a statement that all
+    were answered with no figure of its own (…申请三百二十八件。截至年底已全部答复) takes the
+    count the sentence before stated, when its own sentence states none.
+    """
     ctx = context_rules()
     partial = bool(ctx.partial_year.search(sentence))
     found: list[Candidate] = []
@@ -249,6 +298,8 @@ def find_candidates(sentence: str, page: int | None = None) -> list[Candidate]:
                 value: int | float | None = rule.value
                 if rule.copy_from:
                     source = next((c for c in found if c.field == rule.copy_from and not c.fixed), None)
+                    if source is None and not any(c.field == rule.copy_from for c in found):
+                        source = next((c for c in previous if c.field == rule.copy_from and not c.fixed), None)
                     if source is None or any(c.field == rule.field for c in found):
                         continue
                     value, flags = source.value, source.flags + ["all_answered"]
@@ -298,27 +349,43 @@ def confirmed(candidate: Candidate, model: TextModel | None) -> bool:
     return model.probability(text, candidate.field) >= ACCEPT_PROBABILITY
 
 
-def extract_narrative(doc: Document, template: str | None) -> NarrativeResult:
+_UNKNOWN: Any = object()
+
+
+def extract_narrative(doc: Document, template: str | None, *, year: int | None = _UNKNOWN,
+                      doc_type: str | None = _UNKNOWN) -> NarrativeResult:
     """Figures stated in prose (template is "2021"/"2019"/"legacy"/"none").
 
     The template does not change what is read: 2019/2021 reports state the proactive
     total (and often applications) only in prose, and the pipeline lets table cells
-    win where both exist.
+    win where both exist. Only the document's own figures are read: `year` (the year it
+    covers) and `doc_type` tell another year's figures and, in plans and review reports,
+    other bodies' (`belongs_elsewhere`); when not given they are read from the document.
 
     >>> from corpus_tool.model import Block
     >>> doc = Document("x.txt", "txt", [Block.paragraph("本年度共收到政府信息公开申请23件。")])
     >>> extract_narrative(doc, "legacy").fields["applications.new.total"]
     23
     """
+    if year is _UNKNOWN or doc_type is _UNKNOWN:
+        from .classify import year_and_type
+
+        found_year, found_type = year_and_type(doc)
+        year = found_year if year is _UNKNOWN else year
+        doc_type = found_type if doc_type is _UNKNOWN else doc_type
     model = load_model("narrative")
     chosen: dict[str, Candidate] = {}
+    previous: list[Candidate] = []
     for sentence, page in sentences(doc):
-        for candidate in find_candidates(sentence, page):
-            if not confirmed(candidate, model):
+        kept = []
+        for candidate in find_candidates(sentence, page, previous):
+            if not confirmed(candidate, model) or belongs_elsewhere(candidate, year, doc_type):
                 continue
+            kept.append(candidate)
             current = chosen.get(candidate.field)
             if current is None or (current.fixed and current.value == 0 and not candidate.fixed):
                 chosen[candidate.field] = candidate
+        previous = kept
     result = NarrativeResult()
     for key, candidate in chosen.items():
         result.sentence_fields[key] = candidate.value
@@ -422,4 +489,4 @@ def number_spans(sentence: str) -> list[tuple[int, int]]:
 
 
 __all__ = ["NarrativeResult", "extract_narrative", "read_statistics_table", "statistics_rows", "find_candidates", "sentences", "phrase_rules",
-           "context_rules", "context_verdict", "model_text", "number_spans", "Candidate", "PhraseRule"]
+           "context_rules", "context_verdict", "sentence_year", "belongs_elsewhere", "model_text", "number_spans", "Candidate", "PhraseRule"]

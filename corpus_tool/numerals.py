@@ -74,6 +74,29 @@ def chinese_to_int(text: str) -> int:
     return total + section + (digit or 0)
 
 
+#: A year written digit by digit in Chinese numerals before 年 (二〇一五年, 二零二二年度, 一九九八年).
+_CN_YEAR = re.compile(r"([一二][〇零○一二三四五六七八九]{3})(?=\s*年)")
+
+
+def arabic_years(text: str) -> str:
+    """`text` with every year written in Chinese numerals in Arabic digits, same length.
+
+    Reports dated in Chinese numerals (二〇一五年, 二零二二年度) name the same years as
+    2015年 / 2022年度; only a run of four digit characters before 年 that reads as a year
+    from 1900 to 2099 is converted, so offsets into the text stay valid.
+
+    >>> arabic_years("金寨县人民政府二〇一五年政府信息公开工作年度报告")
+    '金寨县人民政府2015年政府信息公开工作年度报告'
+    >>> arabic_years("二零二二年度；三十一件")
+    '2022年度；三十一件'
+    """
+    def convert(match: re.Match[str]) -> str:
+        digits = "".join(str(_CN_DIGITS[ch]) for ch in match.group(1))
+        return digits if 1900 <= int(digits) <= 2099 else match.group(1)
+
+    return _CN_YEAR.sub(convert, text)
+
+
 def parse_number(span: str) -> ParsedNumber:
     """Value and approximation of one captured number span.
 
@@ -106,4 +129,4 @@ def parse_number(span: str) -> ParsedNumber:
     return ParsedNumber(chinese_to_int(core), approx)
 
 
-__all__ = ["NUMBER_PATTERN", "NUMBER_RE", "ParsedNumber", "chinese_to_int", "parse_number"]
+__all__ = ["NUMBER_PATTERN", "NUMBER_RE", "ParsedNumber", "arabic_years", "chinese_to_int", "parse_number"]

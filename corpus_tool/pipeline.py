@@ -112,7 +112,7 @@ def analyse_document(doc: Document, *, checklist: str | None = None) -> Record:
     record.sector = info.sector
     tables = extract_tables(doc)
     record.format = decide_template(tables.template, info.doc_type)
-    prose = extract_narrative(doc, record.format)
+    prose = extract_narrative(doc, record.format, year=info.year, doc_type=info.doc_type)
     # an appended statistics table (统计表) of a legacy report is the table side, as the
     # template tables are: its rows win over sentences, and a differing sentence is a conflict
     table_fields = {**prose.table_fields, **tables.fields}

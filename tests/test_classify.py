@@ -161,3 +161,66 @@ def test_township_level_of_a_street_office_under_a_district_government() -> None
     assert agency_level("某市某区人民政府某街道办事处") == "township"
     assert agency_level("某县乡镇企业局") == "county"
     assert agency_level("某区人民政府办公室") == "county"
+
+
+# --- holdout-2 lessons: Chinese-numeral years, reviews of annual reports, self-inspections
+# split over two head lines, ministries, the agency the document itself names ----------------
+
+
+@pytest.mark.parametrize("lines, year", [
+    (("某县人民政府二〇一五年政府信息公开工作年度报告", "一、概述", "二〇一五年，县政府推进政府信息公开。"), 2015),
+    (("某市国土资源局二零一二年度政府信息公开工作年度报告", "一、概述"), 2012),
+    (("政府信息公开工作年度报告", "二〇二〇年度，我局认真落实条例。"), 2020),
+])
+def test_years_in_chinese_numerals(lines: tuple[str, ...], year: int) -> None:
+    assert classify(doc(*lines)).year == year
+
+
+def test_a_review_of_annual_reports_is_a_review_report() -> None:
+    info = classify(doc("关于某县2022年度政府信息公开工作年度报告的审查评估报告", "某县政务公开办公室",
+                        "一、总体情况", "本次共审查年度报告31份。"))
+    assert info.doc_type == "review_report"
+    assert info.agency == "某县政务公开办公室"  # the body the document names, not an invented 人民政府
+
+
+@pytest.mark.parametrize("lines", [
+    ("某市某区卫生健康委员会", "关于2023年度政务公开工作自查情况的报告", "某卫健〔2023〕186号", "区政务公开办公室：",
+     "根据通知要求，现将有关情况报告如下：", "一、基本情况", "主动公开政府信息412条。", "二、依申请公开办理情况",
+     "共收到政府信息公开申请2件。", "三、存在的问题", "栏目更新不及时。"),
+    ("某市某区卫生健康委员会", "关于2023年度政务公开工作自查情况的报告", "区政务公开办公室：",
+     "我委对本年度工作进行了全面自查，现将有关情况报告如下：", "一、基本情况"),
+])
+def test_self_inspection_with_the_agency_line_above_its_title(lines: tuple[str, ...]) -> None:
+    info = classify(doc(*lines))
+    assert (info.doc_type, info.year, info.agency) == ("self_inspection", 2023, "某市某区卫生健康委员会")
+
+
+def test_a_statement_that_reports_follow_is_not_a_title() -> None:
+    info = classify(doc("区政务公开办公室：", "现将自查情况报告如下：", "一、基本情况"))
+    assert info.doc_type == "self_inspection"
+    assert info.evidence["doc_type"].text != "现将自查情况报告"
+
+
+@pytest.mark.parametrize("title, agency", [
+    ("退役军人事务部2021年政府信息公开工作年度报告", "退役军人事务部"),
+    ("生态环境部2022年政府信息公开工作年度报告", "生态环境部"),
+])
+def test_ministries_without_national_prefix(title: str, agency: str) -> None:
+    info = classify(doc(title, "一、总体情况"))
+    assert (info.agency, info.agency_level) == (agency, "national")
+
+
+@pytest.mark.parametrize("lines, agency", [
+    # a second title line or the signature spells the place out: that full name is the document's
+    (("湖南路街道2024年政府信息公开工作年度报告", "上海市徐汇区湖南路街道办事处2024年政府信息公开工作年度报告",
+      "本年度街道未制发行政规范性文件。", "上海市徐汇区湖南路街道办事处", "2025年1月20日"), "上海市徐汇区湖南路街道办事处"),
+    # a website banner opening with the city is no title or signature
+    (("某市某县人民政府门户网站简体版|繁体版", "某县2010年政府信息公开工作年度报告", "一、概述",
+      "某县人民政府办公室"), "某县人民政府"),
+    # 委 of a self-reference is read as the whole 委员会
+    (("2023年政务公开工作情况", "我委全年主动公开信息20条。", "三亚市吉阳区卫生健康委员会", "2023年12月8日"),
+     "三亚市吉阳区卫生健康委员会"),
+])
+def test_the_agency_is_the_name_the_document_writes(lines: tuple[str, ...], agency: str) -> None:
+    title = next((line for line in lines if "年度报告" in line), None)  # as split sets it
+    assert classify(doc(*lines, title=title)).agency == agency

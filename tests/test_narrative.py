@@ -238,3 +238,60 @@ def test_thinly_trained_legacy_fields_are_decided_by_the_rules() -> None:
     fields = extract_narrative(doc, "legacy").fields
     assert fields["outcomes.legacy.not_exist"] == 2
     assert fields["outcomes.disclosed.total"] == 5 and fields["outcomes.partial.total"] == 1
+
+
+# --- whose figure: another year's, other bodies' (holdout-2 lessons) -------------------------
+
+
+def _typed(*lines: str) -> dict[str, float]:
+    """Figures of a document with a title line: its year and type are read from it."""
+    return extract_narrative(Document("t.txt", "txt", [Block.paragraph(s) for s in lines]), "none").fields
+
+
+def test_a_plan_restating_last_years_figures_has_none_of_its_own() -> None:
+    fields = _typed("某市2024年政务公开工作要点",
+                    "2023年，全市各级行政机关共收到政府信息公开申请1208件，同比增长12.6%。",
+                    "2023年全市政府网站共发布政府信息5.8万条，2024年要进一步优化栏目设置。")
+    assert fields == {}
+
+
+def test_a_comparison_with_last_year_keeps_this_years_figure() -> None:
+    fields = _typed("某县2023年政府信息公开工作年度报告",
+                    "全年主动公开政府信息1500条，较上年增长10%；2022年为1200条。",
+                    "2023年，共收到政府信息公开申请12件。")
+    assert fields["proactive.items_published"] == 1500
+    assert fields["applications.new.total"] == 12
+
+
+def test_a_year_inside_a_clause_does_not_make_the_figure_another_years() -> None:
+    fields = _typed("某局2012年政府信息公开工作年度报告",
+                    "本年度，我局因2011年办理的一件政府信息公开申请被申请人提起行政诉讼1件。",
+                    "全年受理申请58件，办结56件，另有2件因需征求第三方意见结转至2013年办理。")
+    assert fields["litigation.direct.total"] == 1
+    assert fields["applications.carried_forward.total"] == 2
+
+
+def test_a_review_report_quoting_reviewed_bodies_has_none_of_their_figures() -> None:
+    fields = _typed("关于某市2023年度政府信息公开工作年度报告的审查评估报告",
+                    "如某局表中本年新收申请11件、上年结转0件，而办理结果总计为12件。",
+                    "如某镇正文表述“全年主动公开政府信息326条”，但其他章节表述为“共发布各类信息263条”。")
+    assert fields == {}
+
+
+def test_all_answered_after_the_sentence_that_counts_the_applications() -> None:
+    fields = narrative("全年共受理政府信息公开申请三百二十八件，其中当面申请二百一十六件。",
+                       "截至年底已全部答复，其中同意公开二百零五件。")
+    assert fields["outcomes.total.total"] == 328
+    assert "partial_year" not in flags("截至年底，共收到政府信息公开申请6件。", "applications.new.total")
+
+
+def test_litigation_named_as_after_reconsideration() -> None:
+    fields = narrative("全年被申请行政复议2件；行政诉讼1件，系申请人经复议后起诉；无未经复议直接起诉的案件。")
+    assert fields["litigation.after_reconsideration.total"] == 1
+    assert fields["litigation.direct.total"] == 0
+    assert fields["reconsideration.total"] == 2
+
+
+def test_none_statements_of_applications_and_normative_documents() -> None:
+    assert narrative("本年度无公民、法人和其他组织向我局提出政府信息公开申请。")["applications.new.total"] == 0
+    assert narrative("本年度街道未制发行政规范性文件。")["normative_docs.issued"] == 0

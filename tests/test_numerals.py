@@ -52,3 +52,18 @@ def test_whole_values_are_ints() -> None:
 def test_not_a_numeral(text: str) -> None:
     with pytest.raises(ValueError):
         chinese_to_int(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("二〇一五年政府信息公开", "2015年政府信息公开"),
+    ("二零二二年度", "2022年度"),
+    ("一九九八年", "1998年"),
+    ("二〇一六年三月二十八日", "2016年三月二十八日"),  # only the year: the date's month stays
+    ("三百二十八件", "三百二十八件"),  # counts are not years
+    ("一二三四年", "一二三四年"),  # not a year between 1900 and 2099
+])
+def test_years_in_chinese_numerals_read_as_digits(text: str, expected: str) -> None:
+    from corpus_tool.numerals import arabic_years
+
+    assert arabic_years(text) == expected
+    assert len(arabic_years(text)) == len(text)  # offsets stay valid
