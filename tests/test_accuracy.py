@@ -41,9 +41,11 @@ def test_seeds_every_labelled_value_right() -> None:
     assert seeds.wrong == []
 
 
-def test_holdout_written_blind() -> None:
-    holdout = evaluate(CORPORA / "holdout" / "gold.jsonl", jobs=2)
+@pytest.mark.parametrize("corpus", ["holdout", "holdout2"])
+def test_holdouts_written_blind(corpus: str) -> None:
+    holdout = evaluate(CORPORA / corpus / "gold.jsonl", jobs=2)
     assert holdout.overall.precision >= 0.98
-    assert holdout.overall.f1 >= 0.95
+    assert holdout.overall.f1 >= 0.97
     assert holdout.accuracy["format"].value == 1.0
+    assert holdout.accuracy["doc_type"].value >= 0.95
     assert holdout.accuracy["sections"].value >= 0.97
