@@ -138,3 +138,9 @@ def test_table_values_name_the_section_they_sit_under(corpora_records: list[dict
                 assert evidence.get("section") == expected[evidence["table"]], (record["path"], key)
                 seen += 1
     assert seen > 1000
+
+
+def test_every_command_is_shown_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for command in cli.commands:
+        assert f"corpus-tool {command}" in readme, command
