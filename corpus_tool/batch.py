@@ -13,6 +13,7 @@ import queue
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 from .ingest import SUPPORTED_SUFFIXES
@@ -72,7 +73,7 @@ def _worker(tasks: "mp.Queue[tuple[int, str] | None]", results: "mp.Queue[tuple[
 
 @dataclass
 class _Slot:
-    process: mp.Process
+    process: BaseProcess  # a ForkProcess or SpawnProcess, by the context
     tasks: "mp.Queue[tuple[int, str] | None]"
     busy: tuple[int, str] | None = None
     started: float = 0.0
@@ -127,10 +128,10 @@ def _pool(files: list[Path], *, jobs: int, timeout: float | None, checklist: str
             except queue.Empty:
                 payload = None
             if payload is not None:
-                slot = slots.get(worker_id)
-                if slot is None or slot.busy is None or slot.busy[0] != _index:
+                answered = slots.get(worker_id)
+                if answered is None or answered.busy is None or answered.busy[0] != _index:
                     continue  # a late answer from a worker already given up on
-                slot.busy = None
+                answered.busy = None
                 for data in payload:
                     yield Record(**data)
                 continue

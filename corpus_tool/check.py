@@ -211,7 +211,7 @@ def _table_of_keys() -> dict[tuple[str, str], str]:
     return {(row["template"], row["key"]): row["table"] for row in load_csv("spec/fields.csv")}
 
 
-class _Names(dict):  # type: ignore[type-arg]
+class _Names(dict[str, Any]):
     """An expression's local names; metadata variables are resolved only when read."""
 
     def __init__(self, resolve: Any) -> None:

@@ -212,9 +212,9 @@ def _year(doc: Document, title: str | None) -> tuple[int | None, Evidence | None
         if rules.period_strict.search(context):  # a statistic period with its year deleted
             return None, Evidence(text=context, source="sentence", flags=["year_redacted"])
     if title:
-        match = rules.title_year.search(arabic_years(title))
-        if match:
-            return int(match.group(1)), Evidence(text=title, source="metadata")
+        title_match = rules.title_year.search(arabic_years(title))
+        if title_match:
+            return int(title_match.group(1)), Evidence(text=title, source="metadata")
     years = Counter(m.group(1) for m in rules.opening_year.finditer(text)) \
         or Counter(m.group(1) for m in rules.body_year.finditer(text))
     if years:

@@ -18,7 +18,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -45,7 +45,8 @@ def _counted_parts(source: Source | pd.DataFrame, *, by: str | None, options: To
         for row in source.itertuples(index=False):
             if getattr(row, "error", None):
                 continue
-            kept = [t for t in row.tokens if len(t) >= options.min_chars and t not in stop
+            tokens = cast("list[str]", row.tokens)  # pandas-stubs types namedtuple fields as scalars
+            kept = [t for t in tokens if len(t) >= options.min_chars and t not in stop
                     and (options.numbers or not is_number(t))]
             group = getattr(row, by) if by else ""
             yield (UNKNOWN if group is None or group == "" else str(group)), Counter(kept)
@@ -95,7 +96,7 @@ def terms(source: Source | pd.DataFrame, *, by: str | None = None, top: int | No
         total = sum(tf[group].values()) or 1
         ranked = sorted(tf[group].items(), key=lambda item: (-item[1], item[0]))
         for term, count in ranked[:top] if top else ranked:
-            row = {by: group} if by else {}
+            row: dict[str, object] = {by: group} if by else {}
             row.update(term=term, tf=count, df=df[group][term], docs=docs[group],
                        per_10k=round(count * 10000 / total, 2))
             rows.append(row)

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeGuard
 
 from .model import Record
 from .rules import field_keys, load_csv, load_yaml
@@ -298,13 +299,13 @@ SUMMARY_COLUMNS = ["group", "item", "documents", "share"]
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def is_formula_like(value: object) -> bool:
+def is_formula_like(value: object) -> TypeGuard[str]:
     return isinstance(value, str) and value.startswith(FORMULA_TRIGGERS)
 
 
 def csv_safe(value: object) -> object:
     """Text that a spreadsheet would run as a formula, prefixed with `'` (numbers untouched)."""
-    return "'" + value if is_formula_like(value) else value  # type: ignore[operator]
+    return "'" + value if is_formula_like(value) else value
 
 
 # --- flat rows for csv / parquet --------------------------------------------------------
@@ -428,7 +429,7 @@ class OutputFormatError(ValueError):
     """The output path's suffix names no format we write."""
 
 
-def open_writer(path: str | Path, format: str | None = None) -> RecordWriter:
+def open_writer(path: str | os.PathLike[str], format: str | None = None) -> RecordWriter:
     """A streaming writer chosen by `format` (jsonl/csv/parquet/xlsx) or else by the file's suffix."""
     path = Path(path)
     suffix = f".{format.lower().lstrip('.')}" if format else path.suffix.lower()
@@ -448,7 +449,7 @@ def open_writer(path: str | Path, format: str | None = None) -> RecordWriter:
 class writing:
     """Context manager around `open_writer`."""
 
-    def __init__(self, path: str | Path, format: str | None = None) -> None:
+    def __init__(self, path: str | os.PathLike[str], format: str | None = None) -> None:
         self.writer = open_writer(path, format)
 
     def __enter__(self) -> RecordWriter:
@@ -459,7 +460,7 @@ class writing:
         self.writer.close()
 
 
-def write_records(records: Iterable[Record], path: str | Path, format: str | None = None) -> Path:
+def write_records(records: Iterable[Record], path: str | os.PathLike[str], format: str | None = None) -> Path:
     """Write records in one go (what `Corpus.to_excel` and friends use): the same writers as the CLI."""
     with writing(path, format) as writer:
         for record in records:

@@ -32,6 +32,7 @@ keeps a differing sentence as a conflict (LABELS.md, "a figure stated twice").
 from __future__ import annotations
 
 import re
+import dataclasses
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -130,7 +131,7 @@ class Candidate:
     start: int  # number span in the sentence (the match span for a statement of none)
     end: int
     rule: str
-    flags: list[str] = field(default_factory=list)
+    flags: list[str] = dataclasses.field(default_factory=list)  # not field(): the `field` attribute above shadows it
     fixed: bool = False  # a statement of none or a copied value: the model is not asked
     page: int | None = None
 
@@ -195,7 +196,7 @@ def sentences(doc: Document) -> list[tuple[str, int | None]]:
             joined[-1] = (joined[-1][0] + line, joined[-1][1])
         else:
             joined.append((line, page))
-    out = []
+    out: list[tuple[str, int | None]] = []
     for text, page in joined:
         out.extend((s.strip(), page) for s in _SENTENCE_END.split(text) if s.strip())
     return out

@@ -17,13 +17,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from .ingest._text import letter_spaced, unspace_letters
 from .model import Block, Document, table_text
 from .rules import load_yaml
 
+if TYPE_CHECKING:
+    import opencc
+
 # Full-width ASCII block U+FF01..U+FF5E -> U+0021..U+007E, ideographic space -> space.
-_HALF_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_HALF_WIDTH: dict[int, int | None] = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _HALF_WIDTH.update({0x3000: 0x20, 0xA0: 0x20, 0x200B: None, 0x200C: None, 0x200D: None, 0xFEFF: None,
                     0x301D: 0x201C, 0x301E: 0x201D, 0x301F: 0x201D})  # 〝〞 quotes of spun copies
 
@@ -63,7 +67,7 @@ def boilerplate_rules() -> BoilerplateRules:
 
 
 @lru_cache(maxsize=1)
-def _t2s():  # type: ignore[no-untyped-def]
+def _t2s() -> opencc.OpenCC:
     import opencc
 
     return opencc.OpenCC("t2s")

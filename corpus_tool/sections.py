@@ -640,11 +640,11 @@ def find_sections(doc: Document, template: str, *, is_government: bool = False,
     if checklist:
         checklist_items(checklist)  # validates; cached per (path, mtime)
         path = Path(checklist)
-        matcher, req, any_level = _checklist_rules(str(path.resolve()), path.stat().st_mtime)
+        matcher, checklist_req, any_level = _checklist_rules(str(path.resolve()), path.stat().st_mtime)
         candidates = find_headings(doc, matcher)
         main = _main_headings(candidates)
         result.headings = main
-        _judge(doc, main, candidates, req, result, {i.id for i in matcher.items}, any_level)
+        _judge(doc, main, candidates, checklist_req, result, {i.id for i in matcher.items}, any_level)
         return result
 
     rules = _template_rules()

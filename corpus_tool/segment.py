@@ -29,6 +29,8 @@ import pandas as pd
 from .rules import load_lines
 
 if TYPE_CHECKING:
+    from typing_extensions import TypeIs  # only read by type checkers (annotations are lazy)
+
     from .api import Corpus
 
 PathLike = Union[str, "os.PathLike[str]"]
@@ -270,9 +272,21 @@ def segment_text(text: str, options: TokenOptions) -> list[str]:
                                              numbers=options.numbers, min_chars=options.min_chars)
 
 
-def _is_corpus(source: object) -> bool:
+def _is_corpus(source: object) -> TypeIs[Corpus]:
     """Duck-typed, so this module need not import api (api will import it for Corpus.tokens)."""
     return hasattr(source, "records") and hasattr(source, "documents")
+
+
+def _split_items(source: Iterable[PathLike] | Iterable[TextPart]) -> tuple[list[TextPart], list[PathLike]]:
+    """(TextParts, paths) of an iterable that is not a Corpus, read once; at most one is non-empty."""
+    items = list(source)
+    parts = [item for item in items if isinstance(item, TextPart)]
+    if items and len(parts) == len(items):
+        return parts, []
+    paths = [item for item in items if not isinstance(item, TextPart)]
+    if len(paths) != len(items):
+        raise TypeError("a source holds either paths or TextParts, not a mix of both")
+    return [], paths
 
 
 def _file_list(source: Iterable[PathLike]) -> list[Path]:
@@ -297,9 +311,8 @@ def iter_texts(source: Source, *, metadata: bool = False, jobs: int | None = 1,
     if isinstance(source, (str, os.PathLike)):
         source = [source]
     if _is_corpus(source):
-        corpus: Any = source
-        known = {(r.path, r.part): r for r in corpus.records}
-        files = list(dict.fromkeys(r.path for r in corpus.records))
+        known = {(r.path, r.part): r for r in source.records}
+        files = list(dict.fromkeys(r.path for r in source.records))
         for text in _read_files(files, metadata=False, jobs=jobs, options=options):
             record = known.get((text.path, text.part))
             if record is None and text.error is None:
@@ -308,14 +321,14 @@ def iter_texts(source: Source, *, metadata: bool = False, jobs: int | None = 1,
                 text.metadata = {key: getattr(record, key, None) for key in GROUP_KEYS.values()}
             yield text
         return
-    items = list(source)  # type: ignore[arg-type]
-    if items and all(isinstance(item, TextPart) for item in items):
-        for item in items:
+    parts, paths = _split_items(source)
+    if parts:
+        for item in parts:
             if options is not None and item.tokens is None and item.error is None:
                 item.tokens = segment_text(item.text, options)
             yield item
         return
-    yield from _read_files(_file_list(items), metadata=metadata, jobs=jobs, options=options)
+    yield from _read_files(_file_list(paths), metadata=metadata, jobs=jobs, options=options)
 
 
 def _read_files(files: Sequence[PathLike], *, metadata: bool, jobs: int | None,

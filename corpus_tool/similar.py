@@ -31,7 +31,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from .segment import Source, TextPart, _is_corpus, iter_texts
+from .segment import Source, TextPart, _is_corpus, _split_items, iter_texts
 
 _WHITESPACE = re.compile(r"\s+")
 _PRIME = np.uint64(0x100000001B3)  # FNV prime: the base of the rolling shingle hash
@@ -224,9 +224,12 @@ def similar(source: Source, *, threshold: float = 0.5, shingle: int = 5, num_per
                              passages=passages, seed=seed)
     memory: dict[tuple[str, int], TextPart] | None = None
     if not isinstance(source, (str, os.PathLike)) and not _is_corpus(source):
-        source = list(source)  # type: ignore[arg-type]  # read twice below: a generator would be spent
-        if source and all(isinstance(t, TextPart) for t in source):
-            memory = {(t.path, t.part): t for t in source}  # type: ignore[union-attr]
+        given, paths = _split_items(source)  # read twice below: a generator would be spent
+        if given:
+            memory = {(t.path, t.part): t for t in given}
+            source = given
+        else:
+            source = paths
     parts: list[_Part] = []
     signatures: list[np.ndarray] = []
     for text in iter_texts(source, jobs=jobs):

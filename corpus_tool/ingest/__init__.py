@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from ..model import Document
@@ -63,17 +64,18 @@ def read_document(path: str | os.PathLike[str]) -> Document:
     if not data:
         raise IngestError("empty file (0 bytes)")
     kind = sniff_format(path, data[:512])
+    reader: Callable[[Path, bytes], Document]  # each reader is imported only when needed
     if kind == "txt":
-        from . import txt as reader
+        from .txt import read as reader
     elif kind == "docx":
-        from . import docx as reader  # type: ignore[no-redef]
+        from .docx import read as reader
     elif kind == "pdf":
-        from . import pdf as reader  # type: ignore[no-redef]
+        from .pdf import read as reader
     elif kind == "html":
-        from . import html as reader  # type: ignore[no-redef]
+        from .html import read as reader
     else:
-        from . import legacy_word as reader  # type: ignore[no-redef]
-    doc = reader.read(path, data)
+        from .legacy_word import read as reader
+    doc = reader(path, data)
     doc.path = str(path)
     doc.format = kind if doc.format in ("", None) else doc.format
     doc.sha256 = hashlib.sha256(data).hexdigest()

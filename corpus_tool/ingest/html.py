@@ -90,17 +90,18 @@ def decode_html(data: bytes) -> tuple[str, str, str | None]:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
-    name = _codec(best.encoding) if best is not None else None
-    if name is None:
+    guessed = _codec(best.encoding) if best is not None else None
+    if guessed is None:
         raise IngestError("not a readable HTML page (no text encoding fits)")
-    warning = f"encoding {name} guessed" + (f" (page declares {declared})" if declared else "")
-    return data.decode(name, errors="replace"), name, warning
+    warning = f"encoding {guessed} guessed" + (f" (page declares {declared})" if declared else "")
+    return data.decode(guessed, errors="replace"), guessed, warning
 
 
 @lru_cache(maxsize=1)
 def _furniture() -> tuple[re.Pattern[str], re.Pattern[str] | None]:
     """(phrase alternation, line-start alternation) built from html_furniture.txt."""
-    phrases, prefixes = [], []
+    phrases: list[str] = []
+    prefixes: list[str] = []
     for line in load_lines("html_furniture.txt"):
         line = line.strip()
         (prefixes if line.endswith("*") else phrases).append(line.rstrip("*"))

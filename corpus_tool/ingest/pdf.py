@@ -129,7 +129,7 @@ def _pdfium_items(page: pdfium.PdfPage) -> list[_Item] | None:
         text = textpage.get_text_range()
         if len(text) != textpage.count_chars():
             return None  # characters outside the BMP shift indices; let pdfplumber read the page
-        lines = []
+        lines: list[_Item] = []
         for match in re.finditer(r"[^\r\n]+", text):
             start, end = match.span()
             indices = [i for i in range(start, end) if not text[i].isspace()]

@@ -77,11 +77,11 @@ def detect_encoding(data: bytes) -> tuple[str, str | None]:
         match = from_bytes(data, cp_isolation=[name]).best()
         scores[name] = match.chaos if match is not None else 1.0
     ranked = sorted(decodable, key=lambda n: (scores[n], _CANDIDATES.index(n)))
-    best, runner = ranked[0], ranked[1]
+    chosen, runner = ranked[0], ranked[1]
     warning = None
-    if scores[runner] - scores[best] < 0.02:
-        warning = f"encoding uncertain: {best} chosen, {runner} also decodes (chaos {scores[best]:.3f} vs {scores[runner]:.3f})"
-    return best, warning
+    if scores[runner] - scores[chosen] < 0.02:
+        warning = f"encoding uncertain: {chosen} chosen, {runner} also decodes (chaos {scores[chosen]:.3f} vs {scores[runner]:.3f})"
+    return chosen, warning
 
 
 def read(path: Path, data: bytes) -> Document:

@@ -102,7 +102,7 @@ def _by_year(doc: Document) -> str | None:
 
 def _has_template_headings(doc: Document, lex: Lexicon) -> bool:
     """Whether the 2019/2021 section headings stand as headings (the tables may be lost)."""
-    found = set()
+    found: set[str] = set()
     for block in doc.blocks:
         text = normalise(block.text)
         if block.kind == "paragraph" and len(text) <= MAX_HEADING_CHARS:

@@ -171,8 +171,8 @@ def lexicon(template: str) -> Lexicon:
     row_specs = [(1, r) for r in own["table1"]["rows"]] + [(2, r) for r in common["table2"]["rows"]]
     row_specs += [(2, r) for r in own["table2"]["rows"]]
     for table, spec in row_specs:
-        columns = tuple(spec.get("columns", lex.column_order[table]))
-        row = RowDef(spec["stem"], spec["label"], table, columns, bool(spec.get("after_header")))
+        row_columns = tuple(spec.get("columns", lex.column_order[table]))
+        row = RowDef(spec["stem"], spec["label"], table, row_columns, bool(spec.get("after_header")))
         for alias, _ in _entries(spec):
             lex.rows.setdefault(label_key(alias), row)
     return lex
