@@ -109,16 +109,22 @@ def normalize_text(text: str, *, traditional: bool = False, spaced: bool = False
     return text
 
 
+_SENTENCE_END = re.compile(r"[。！？!?；;][”’\"')）]*$")
+
+
 def _is_prose(line: str) -> bool:
-    return len(_CJK.findall(line)) >= 40
+    """Running text: a long line, or a sentence (a shorter line ending as one does)."""
+    chinese = len(_CJK.findall(line))
+    return chinese >= 40 or (chinese >= 15 and bool(_SENTENCE_END.search(line)))
 
 
 def remove_boilerplate(blocks: list[Block]) -> tuple[list[Block], int]:
     """Blocks without site boilerplate lines and tails; also how many were dropped.
 
     Patterns marked `only_before_body` / `only_after_body` apply only before the
-    first / after the last line of running prose (40+ Chinese characters) that no
-    other pattern drops, so a site's notices are not mistaken for the report.
+    first / after the last line of running prose (40+ Chinese characters, or a
+    sentence of 15+) that no other pattern drops, so a site's notices are not
+    mistaken for the report.
     """
     rules = boilerplate_rules()
     texts = [block.text.strip() if block.kind == "paragraph" else "" for block in blocks]
@@ -144,6 +150,9 @@ def remove_boilerplate(blocks: list[Block]) -> tuple[list[Block], int]:
         for pattern in rules.drop_inline:
             if pattern.search(block.text):
                 block = replace(block, text=pattern.sub("", block.text))
+        if line and not block.text.strip():  # a line of nothing but inline boilerplate
+            dropped += 1
+            continue
         kept.append(block)
     return kept, dropped
 

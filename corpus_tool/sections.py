@@ -189,10 +189,17 @@ class _Matcher:
             primary = self._similar(title)
         if primary is None:
             return []
+        # A merged heading joins two sections with a conjunction (收费及减免、行政复议和行政诉讼):
+        # the second section's keywords stand in a conjunct of their own, one the first
+        # section's keywords are not in (依申请公开收费及减免 is about fees only).
         found = [primary]
+        items = {item.id: item for item in self.items}
+        own = items[primary].keywords if primary in items else None
+        conjuncts = [part for part in _CONJUNCTION.split(title) if part]
+        others = [part for part in conjuncts if own is None or not own.search(part)]
         for item in self.items:
             if item.id != primary and (primary, item.id) in self.merges and item.keywords is not None \
-                    and item.keywords.search(title):
+                    and any(item.keywords.search(part) for part in others):
                 found.append(item.id)
         return found
 
@@ -206,6 +213,10 @@ class _Matcher:
             if score > best:
                 best, best_id = score, item_id
         return best_id if best >= self.threshold else None
+
+
+#: What joins the sections of a merged heading.
+_CONJUNCTION = re.compile(r"以及|[和及与、,]")
 
 
 def _bigrams(text: str) -> frozenset[str]:
@@ -584,7 +595,9 @@ def _judge(doc: Document, main: list[Heading], candidates: list[Heading], req: _
     result.present = [s for s in judged if s in first]
     result.missing = [s for s in req.required if s not in first]
     result.empty = [s for s in result.present if not nonempty.get(s, True)]
-    found_order = [s for s in sorted(first, key=lambda s: (first[s].block, first[s].offset))]
+    # a merged heading covers its sections in the template's order
+    rank = {s: i for i, s in enumerate(req.order)}
+    found_order = sorted(first, key=lambda s: (first[s].block, first[s].offset, rank.get(s, len(rank))))
     result.out_of_order = _out_of_order(found_order, req.order)
     for section in result.present:
         result.evidence[section] = _evidence(doc, first[section], section)

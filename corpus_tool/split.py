@@ -9,12 +9,13 @@ configured in rules/split.yaml:
    the other, as a title with the agency the entry leaves out; a title may wrap over
    two lines), opens a part;
 2. a title line (short, no sentence punctuation, ending in a doc-type word such
-   as 工作总结/自查报告) after enough running text opens a part;
+   as 工作总结/自查报告; not a `上一篇：` link or a bulleted list item) opens a part
+   when running text stands on both sides of it (see _title_starts);
 3. in copies that lost their line breaks, a stray page number after a sentence
    followed by an addressee line (`市政府信息公开办:`) opens a part.
 
-Front matter before the first part (the compilation's own title, the 目录) is
-dropped. Every part also gets its title (None when it has none, as a letter
+Front matter before the first part (the compilation's own title, the 目录, a
+site's header) is dropped. Every part also gets its title (None when it has none, as a letter
 that opens with its addressee).
 """
 from __future__ import annotations
@@ -28,6 +29,9 @@ from .rules import load_yaml
 
 _SENTENCE_PUNCT = re.compile(r"[。，,；;！!？?]")
 _NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}\s*[.、])")
+#: A list bullet (a site's list of other articles) or a label before a colon (上一篇：,
+#: 当前位置：, 附件：): the line names a title, it is not one.
+_NOT_TITLE_START = re.compile(r"^\s*(?:[·•●■◆▪◇○►]|[^:：\s]{1,6}\s*[:：])")
 _TITLE_HEAD = re.compile(r"^\s*(?P<title>[^\s。，,；;！!？?:：]{6,60}?)\s")
 
 
@@ -41,6 +45,7 @@ class SplitRules:
     title_endings: tuple[str, ...]
     title_max_chars: int
     min_part_chars: int
+    min_untitled_chars: int
     addressee_break: re.Pattern[str]
 
 
@@ -56,6 +61,7 @@ def split_rules() -> SplitRules:
         title_endings=tuple(data["title_endings"]),
         title_max_chars=int(data["title_max_chars"]),
         min_part_chars=int(data["min_part_chars"]),
+        min_untitled_chars=int(data["min_untitled_chars"]),
         addressee_break=re.compile(data["addressee_break"]),
     )
 
@@ -70,7 +76,7 @@ def is_title_line(text: str) -> bool:
     line = text.strip()
     if not line or len(line) > rules.title_max_chars or _SENTENCE_PUNCT.search(line):
         return False
-    if _NUMBERED.match(line):
+    if _NUMBERED.match(line) or _NOT_TITLE_START.match(line):
         return False
     return _compact(line).endswith(rules.title_endings)
 
@@ -213,41 +219,92 @@ def _toc_starts(blocks: list[Block], after_toc: int, wanted: list[str]) -> list[
     return found
 
 
-def part_starts(blocks: list[Block]) -> tuple[list[int], list[str] | None]:
-    """Block indices where a contained report starts (empty: not a compilation),
-    and, when they came from a table of contents, the title of each part."""
+def _running_chars(block: Block) -> int:
+    """Characters of running text a block holds: a sentence (or a table), not a title,
+    heading, signature or date line."""
+    text = block.text.strip()
+    if block.kind == "table":
+        return len(text)
+    return len(text) if _SENTENCE_PUNCT.search(text) else 0
+
+
+def _title_starts(blocks: list[Block]) -> list[int]:
+    """Part starts without a table of contents: title lines and addressee breaks.
+
+    A title line opens a new part when the current part holds running text (sentences)
+    and the title is followed by running text of its own, at least `min_part_chars`
+    each side; so a title in a site's tail or a compilation's own title never makes a
+    part of its own. A part that did not open with a title (a cover letter, a report
+    that starts at its addressee) needs `min_untitled_chars` of text before a title can
+    open the next. A title repeated word for word (a running header left in the text,
+    the report's own title again on its last page) belongs to the part it repeats:
+    compared with the document's first title and every title of the current part.
+
+    The first part starts at the last title before any running text (what comes before
+    it is the compilation's own header), or at the first line when there is none.
+    """
     rules = split_rules()
-    after_toc, wanted = _toc_titles(blocks)
+    titles = [block.kind == "paragraph" and is_title_line(block.text) for block in blocks]
+    running = [_running_chars(block) for block in blocks]
+
+    def running_after(index: int) -> int:
+        key = _compact(blocks[index].text)
+        total = 0
+        for later in range(index + 1, len(blocks)):
+            if blocks[later].raw == "\x00part-start" or (titles[later] and _compact(blocks[later].text) != key):
+                break
+            total += running[later]
+        return total
+
     starts: list[int] = []
-    if wanted:
-        found = _toc_starts(blocks, after_toc, wanted)
-        if len(found) >= 2:
-            return [index for index, _ in found], [title for _, title in found]
-    body_chars = 0
-    first_body = None
-    # A title repeated word for word (a running header left in the text, the report's
-    # own title again on its last page) belongs to the part it repeats: it never opens
-    # a new one. Compared: the document's first title and the current part's title.
-    first_title = part_title = None
+    first_body: int | None = None
+    opening_title: int | None = None
+    first_title: str | None = None
+    part_titles: set[str] = set()
+    body_chars = run_chars = 0
+    titled = False
     for index, block in enumerate(blocks):
         text = block.text.strip()
-        title = is_title_line(text) if block.kind == "paragraph" else False
-        if title and first_title is None:
-            first_title = part_title = _compact(text)
-        repeated = title and _compact(text) in (first_title, part_title)
-        if block.raw == "\x00part-start" or (title and not repeated and body_chars >= rules.min_part_chars):
-            if first_body is not None:
+        if block.raw == "\x00part-start" and first_body is not None:
+            starts.append(index)
+            body_chars, run_chars, titled, part_titles = 0, 0, False, set()
+            continue
+        if titles[index]:
+            key = _compact(text)
+            if first_title is None:
+                first_title = key
+            if (key != first_title and key not in part_titles and first_body is not None
+                    and run_chars >= rules.min_part_chars
+                    and (titled or body_chars >= rules.min_untitled_chars)
+                    and running_after(index) >= rules.min_part_chars):
                 starts.append(index)
-                body_chars = 0
-                part_title = _compact(text) if title else None
+                body_chars, run_chars, titled, part_titles = 0, 0, True, {key}
                 continue
+            if run_chars == 0:
+                titled = True
+                if not starts:
+                    opening_title = index
+            part_titles.add(key)
         if text:
             if first_body is None:
                 first_body = index
             body_chars += len(text)
-    if starts:
-        return [first_body or 0] + starts, None
-    return [], None
+            run_chars += running[index]
+    if not starts:
+        return []
+    first = opening_title if opening_title is not None else first_body or 0
+    return [first] + starts
+
+
+def part_starts(blocks: list[Block]) -> tuple[list[int], list[str] | None]:
+    """Block indices where a contained report starts (empty: not a compilation),
+    and, when they came from a table of contents, the title of each part."""
+    after_toc, wanted = _toc_titles(blocks)
+    if wanted:
+        found = _toc_starts(blocks, after_toc, wanted)
+        if len(found) >= 2:
+            return [index for index, _ in found], [title for _, title in found]
+    return _title_starts(blocks), None
 
 
 def split(doc: Document) -> list[Document]:

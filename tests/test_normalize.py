@@ -144,3 +144,74 @@ def test_ordinary_text_keeps_its_spaces() -> None:
                              + [Block.paragraph(prose)]))
     assert [block.text for block in doc.blocks[1:-1]] == lines
     assert "letter-spaced text closed up" not in doc.warnings
+
+
+# ----------------------------------------------------------------- portal and aggregator pages
+
+
+def _boilerplate_examples() -> list[tuple[str, str]]:
+    from corpus_tool.rules import load_yaml
+
+    data = load_yaml("boilerplate.yaml")
+    return [(kind, example) for kind in ("drop_line", "cut_from", "drop_inline")
+            for entry in data.get(kind, []) for example in entry.get("examples", [])]
+
+
+@pytest.mark.parametrize("kind, example", _boilerplate_examples())
+def test_boilerplate_file_examples(kind: str, example: str) -> None:
+    """Every example in rules/boilerplate.yaml is caught by its own kind of rule."""
+    from corpus_tool.normalize import boilerplate_rules
+
+    rules = boilerplate_rules()
+    line = to_half_width(example)
+    if kind == "drop_line":
+        assert any(p.regex.fullmatch(example) or p.regex.fullmatch(line) for p in rules.drop_line)
+    elif kind == "cut_from":
+        assert any(p.search(example) or p.search(line) for p in rules.cut_from)
+    else:
+        assert any(p.search(example) or p.search(line) for p in rules.drop_inline)
+
+
+PROSE = "本单位认真贯彻落实政府信息公开条例，全年主动公开政府信息八百余条，依申请公开工作规范有序开展，未收取任何费用。"
+
+
+def _texts(lines: list[str]) -> list[str]:
+    doc = normalize(Document(path="x", format="txt", blocks=[Block.paragraph(line) for line in lines]))
+    return [block.text.strip() for block in doc.blocks]
+
+
+def test_a_portal_article_header_is_dropped_and_its_date_kept() -> None:
+    """Breadcrumb, aggregator lead-in, view count, column, source and font switch go; the
+    publication date on the same line stays (it dates the page)."""
+    texts = _texts([
+        "公文写作网 > 总结报告 > 自查报告 > 政务公开自查报告两篇",
+        "政务公开自查报告两篇",
+        "发布时间：2022-03-08 09:12   栏目：自查报告   浏览次数：2,031  【字体：大 中 小】",
+        "来源：本站整理  阅读：318次",
+        "【导语】以下是小编为大家收集的政务公开自查报告两篇，仅供参考。",
+        "某镇2021年政务公开工作自查报告",
+        PROSE,
+    ])
+    assert texts == ["政务公开自查报告两篇", "发布时间:2022-03-08 09:12", "某镇2021年政务公开工作自查报告",
+                     to_half_width(PROSE)]
+
+
+def test_source_words_inside_the_report_are_kept() -> None:
+    line = "数据来源：县统计局；本表按栏目：办理结果统计。"
+    assert _texts([PROSE, line, PROSE])[1] == to_half_width(line)
+
+
+@pytest.mark.parametrize("tail", [
+    ["相关文章：", "政务公开自查报告", "信息公开整改报告"],
+    ["【政务公开自查报告两篇】相关推荐", "· 某局2020年政务公开工作总结"],
+    ["猜你喜欢", "政府信息公开工作自查报告"],
+    ["上一篇：安全生产工作总结", "下一篇：党风廉政建设自查报告"],
+])
+def test_the_related_articles_tail_is_cut(tail: list[str]) -> None:
+    texts = _texts(["某镇2021年政务公开工作自查报告", PROSE, "某镇人民政府", "2021年12月1日", *tail])
+    assert texts[-1] == "2021年12月1日"
+
+
+def test_related_words_in_the_text_do_not_cut_it() -> None:
+    line = "我局在网站开设相关文章专栏，共推送相关推荐信息12条。"
+    assert _texts([PROSE, line, PROSE])[1:] == [to_half_width(line), to_half_width(PROSE)]

@@ -414,6 +414,12 @@ def test_similarity_fallback_alone() -> None:
     ("因政府信息公开申请行政复议、提起行政诉讼的情况", ["review_litigation"]),
     ("依申请公开收费及减免情况", ["fees"]),
     ("政府信息依申请公开及咨询情况", ["applications"]),
+    # legacy reports merge neighbouring sections: each conjunct names its own section
+    ("政府信息公开收费及减免、行政复议和行政诉讼情况", ["fees", "review_litigation"]),
+    ("收费减免与复议诉讼情况", ["fees", "review_litigation"]),
+    ("依申请公开以及收费情况", ["applications", "fees"]),
+    ("依申请公开和不予公开政府信息的情况", ["applications"]),
+    ("因政府信息公开申请行政复议、提起行政诉讼情况", ["review_litigation"]),
 ])
 def test_merged_and_overlapping_headings(title: str, expected: list[str]) -> None:
     assert sorted(_ids(title)) == sorted(expected)
@@ -467,6 +473,29 @@ def test_legacy_fees_missing_and_institution_is_extension() -> None:
     result = find_sections(lines_doc(text), "legacy")
     assert result.missing == ["fees"]
     assert "institution" in result.extensions and "institution" not in result.present
+
+
+def test_legacy_merged_headings_cover_both_sections_in_order() -> None:
+    """Legacy reports merge sections under one heading: 收费及减免 with 复议诉讼, 依申请公开
+    with 不予公开; each merged section is present, empty of nothing, and in order."""
+    text = """
+某区水务局2015年政府信息公开工作年度报告
+一、概述
+本年度健全工作机制。
+二、主动公开政府信息情况
+全年主动公开政府信息640条。
+三、依申请公开和不予公开政府信息情况
+全年受理申请7件，不予公开1件。
+四、政府信息公开收费及减免、行政复议和行政诉讼情况
+未收取费用；未发生行政复议和行政诉讼。
+五、存在的主要问题及改进措施
+公开深度不够。
+"""
+    result = find_sections(lines_doc(text), "legacy")
+    assert result.missing == [] and result.out_of_order == [] and result.empty == []
+    assert result.present == ["overview", "proactive", "applications", "fees", "review_litigation", "problems"]
+    assert result.evidence["fees"].text == result.evidence["review_litigation"].text \
+        == "四、政府信息公开收费及减免、行政复议和行政诉讼情况"
 
 
 def test_legacy_first_heading_without_keyword_is_overview() -> None:

@@ -8,7 +8,7 @@ import pytest
 from corpus_tool.ingest import read_document
 from corpus_tool.model import Block, Document
 from corpus_tool.normalize import normalize
-from corpus_tool.split import split
+from corpus_tool.split import is_title_line, split
 
 CORPORA = Path(__file__).resolve().parent.parent / "corpora"
 
@@ -175,3 +175,96 @@ def test_a_report_with_a_toc_of_its_own_sections_is_not_split() -> None:
         blocks += [Block.paragraph(heading), Block.paragraph(BODY)]
     parts = split(Document(path="x", format="docx", blocks=blocks))
     assert len(parts) == 1
+
+
+# ------------------------------------------------- compilations without a 目录 (template sites)
+
+SHORT_REPORTS = [
+    ("青石县林业局2020年政府信息公开工作自查报告", [
+        "根据县政务公开办通知要求，我局对2020年政府信息公开工作进行了自查，现将情况报告如下。",
+        "一、主动公开情况。全年在县政府网站林业专栏发布信息214条，其中林木采伐公示36条。",
+        "二、存在问题。部分信息更新不够及时，栏目设置不够合理，今后将加强审核。",
+    ], ["青石县林业局", "2020年12月8日"]),
+    ("白沙乡2021年政务公开工作自查情况报告", [
+        "按照县里统一部署，我乡对2021年度政务公开工作开展了自查。",
+        "一是主动公开。全年在乡级专栏公开信息98条，村务公开栏公示信息1500余条。",
+        "二是依申请公开。本年度未收到政府信息公开申请。",
+        "三是存在问题。公开内容以工作动态为主，政策解读偏少，今后将进一步丰富公开内容。",
+    ], ["白沙乡人民政府", "2021年11月30日"]),
+    ("XX局20XX年政务公开工作自查报告", [
+        "20XX年，我局认真贯彻《政府信息公开条例》，现将自查情况报告如下：",
+        "一、健全机制。成立了以局长为组长的政务公开工作领导小组。",
+        "二、规范依申请公开。全年共受理依申请公开3件，均已按期办结。",
+        "三、存在问题。信息公开的深度和广度还需加强。",
+    ], ["XX局", "20XX年X月X日"]),
+]
+SITE_HEAD = ["公文范文网 > 总结报告 > 自查报告 > 政务公开自查报告3篇", "政务公开自查报告3篇",
+             "发布时间：2021-12-20 10:02:11  栏目：自查报告  阅读：2,406", "【字体：大 中 小】",
+             "【导语】以下是小编整理的政务公开自查报告3篇，欢迎阅读。"]
+RELATED_TAIL = ["【政务公开自查报告3篇】相关文章：", "政务公开自查报告", "信息公开整改报告范文",
+                "上一篇：安全生产自查报告", "下一篇：党风廉政建设自查报告"]
+
+
+def _short_compilation(head: list[str], tail: list[str], order: tuple[int, ...] = (0, 1, 2)) -> Document:
+    lines = list(head)
+    for number in order:
+        title, body, signature = SHORT_REPORTS[number]
+        lines += [title, *body, *signature, ""]
+    lines += tail
+    return normalize(Document(path="x", format="txt", blocks=[Block.paragraph(line) for line in lines]))
+
+
+@pytest.mark.parametrize("head, tail", [([], []), (SITE_HEAD, []), ([], RELATED_TAIL), (SITE_HEAD, RELATED_TAIL)],
+                         ids=["bare", "site-header", "related-tail", "both"])
+def test_short_reports_separated_only_by_titles(head: list[str], tail: list[str]) -> None:
+    """Three short self-inspection reports one after the other: each title opens a part,
+    the site's header is not part of the first, its related-articles tail makes no part."""
+    parts = split(_short_compilation(head, tail))
+    assert [p.title for p in parts] == [title for title, _, _ in SHORT_REPORTS]
+    assert [p.blocks[0].text for p in parts] == [title for title, _, _ in SHORT_REPORTS]
+    assert all(signature[0] in p.text for p, (_, _, signature) in zip(parts, SHORT_REPORTS))
+    assert not any(word in p.text for p in parts for word in ("小编", "相关文章", "上一篇", "范文", "阅读:"))
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2), (2, 1, 0), (1, 2, 0), (2, 0, 1)])
+def test_a_title_opens_its_part_whatever_comes_before(order: tuple[int, ...]) -> None:
+    """Title detection does not depend on which report (long, short, anonymised) precedes."""
+    parts = split(_short_compilation(SITE_HEAD, RELATED_TAIL, order))
+    assert [p.title for p in parts] == [SHORT_REPORTS[n][0] for n in order]
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("xx局2019年政务公开工作自查报告", True),
+    ("XX县民政局关于2020年政务公开工作自查情况的报告", True),
+    ("某镇2021年政务公开工作年终总结", True),
+    ("某局政务公开工作自查自纠报告", True),
+    ("上一篇：安全生产自查报告", False),  # a link to another article
+    ("当前位置:首页 > 信息公开 > 政府信息公开年度报告", False),  # a breadcrumb
+    ("· 某局2020年政务公开工作总结", False),  # an item of a list of articles
+    ("现将自查情况报告如下。", False),
+    ("一、2021年工作计划", False),  # a numbered section heading
+])
+def test_title_lines(line: str, expected: bool) -> None:
+    assert is_title_line(line) is expected
+
+
+def test_a_title_without_running_text_after_it_makes_no_part() -> None:
+    """A list of titles after the text (a tail no boilerplate rule knows) stays in the report."""
+    doc = Document(path="x", format="txt", blocks=[
+        Block.paragraph("甲县统计局2021年政务公开工作总结"), Block.paragraph(BODY),
+        Block.paragraph("往期推荐"), Block.paragraph("乙县民政局2021年政务公开工作总结"),
+        Block.paragraph("丙县财政局2020年政务公开工作总结"), Block.paragraph("2022-01-05"),
+    ])
+    assert len(split(doc)) == 1
+
+
+def test_a_notice_that_issues_a_plan_is_not_split() -> None:
+    """关于印发…的通知 + a short cover text, then the plan's own title: one document."""
+    doc = Document(path="x", format="docx", blocks=[
+        Block.paragraph("甲市人民政府办公室关于印发甲市2022年政务公开工作要点的通知"),
+        Block.paragraph("各县（市、区）人民政府，市政府各部门："),
+        Block.paragraph("现将《甲市2022年政务公开工作要点》印发给你们，请结合实际认真贯彻落实。"),
+        Block.paragraph("甲市人民政府办公室"), Block.paragraph("2022年4月6日"),
+        Block.paragraph("甲市2022年政务公开工作要点"), Block.paragraph(BODY), Block.paragraph(BODY),
+    ])
+    assert len(split(doc)) == 1
