@@ -63,6 +63,7 @@ class _Rules:
     published_closing: re.Pattern[str]
     title_cut: re.Pattern[str]
     title_strip: re.Pattern[str]
+    placeholder: str
     place_suffix: re.Pattern[str]
     place_organs: str
     place_default_organs: tuple[tuple[str, str], ...]
@@ -101,6 +102,7 @@ def _rules() -> _Rules:
         published_closing=re.compile(types["published"]["closing"]),
         title_cut=re.compile(meta["title_cut"]),
         title_strip=re.compile(meta["title_strip"]),
+        placeholder=meta["placeholder"],
         place_suffix=re.compile(meta["place_suffix"]),
         place_organs=meta["place_organs"],
         place_default_organs=tuple(meta.get("place_default_organs", {}).items()),
@@ -146,7 +148,7 @@ def head_title(doc: Document) -> str | None:
             if "。" in line:  # the body has begun: a genre word further on is not a title
                 break
             continue
-        tail = re.match(r"(?:的?(?:审查评估|审查|评估|评议)报告)?》?(?:的通知|[及和]\d{4}年(?:工作)?思路|汇编)?(?:（\d+篇）|\(\d+篇\))?",
+        tail = re.match(r"(?:的?(?:审查评估|审查|评估|评议)(?:情况)?的?报告)?》?(?:的通知|[及和]\d{4}年(?:工作)?思路|汇编)?(?:（\d+篇）|\(\d+篇\))?",
                         text[match.end():])
         title = text[:match.end() + (tail.end() if tail else 0)]
         return re.sub(r"\s+[-—_|].*$", "", title).strip()
@@ -247,6 +249,10 @@ def agency_from_title(title: str) -> str | None:
     '四川省文化和旅游厅'
     >>> agency_from_title("宣汉县2018年政府信息公开工作年度报告")
     '宣汉县'
+    >>> agency_from_title("xx局政府信息公开工作自查报告") is None
+    True
+    >>> agency_from_title("某县人民政府办公室关于2021年度全县政务公开工作评估情况的报告")
+    '某县人民政府办公室'
     """
     rules = _rules()
     text = rules.title_strip.sub("", re.sub(r"\s+", "", arabic_years(title)))
@@ -255,7 +261,8 @@ def agency_from_title(title: str) -> str | None:
     name = text[:cut.start()] if cut else ""
     name = name.strip("《“\"：: ")
     if len(name) < 2 or not re.fullmatch(rf"[{_HAN}a-zA-Z（）()]+", name) \
-            or not re.search(rf"(?:{rules.organ_suffix})$", name) and not rules.place_suffix.search(name):
+            or not re.search(rf"(?:{rules.organ_suffix})$", name) and not rules.place_suffix.search(name) \
+            or re.fullmatch(rf"{rules.placeholder}(?:{rules.organ_suffix})", name):  # xx局: an anonymised organ
         return None
     return name
 

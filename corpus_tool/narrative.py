@@ -61,6 +61,7 @@ _TABLE_LINE = re.compile(r"\||\t|(?:\s\d+){3,}")
 _LINE_END = re.compile(r"[。！？；：:”」）)]$")
 _HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|\d+[.、]|第[一二三四五六七八九十]+)")
 _DIGITS = re.compile(NUMBER_PATTERN)
+_CLOSED_BRACKET = re.compile(r"[（(][^（）()]*[）)]")
 _HAN_RANGE = "\u4e00-\u9fa5"
 #: `{Q}` in a phrase pattern: an optional quotation mark around a quoted name (“同意公开”十件);
 #: every quote style the reports use (spec/TEMPLATES.md §6).
@@ -99,6 +100,8 @@ class PhraseRule:
     clause_rejects: re.Pattern[str] | None = None
     value: int | None = None  # a statement of none gives this fixed value
     copy_from: str | None = None  # takes the value this field got from the same sentence
+    fallback: bool = False  # counts only when no other rule gives the field a figure in the document
+    sole_figure: bool = False  # only when no other figure in 条 stands in the sentence (stocks aside)
     examples: tuple[tuple[str, float], ...] = ()
     counter_examples: tuple[str, ...] = ()
 
@@ -114,6 +117,9 @@ class ContextRules:
     new_media_listed: re.Pattern[str]
     partial_year: re.Pattern[str]
     opening_year: re.Pattern[str]
+    stated_total: re.Pattern[str]
+    stated_total_channel: re.Pattern[str]
+    stated_total_fields: frozenset[str]
     other_body: re.Pattern[str]
     other_body_doc_types: frozenset[str]
     subcount_fields: frozenset[str]
@@ -134,6 +140,7 @@ class Candidate:
     flags: list[str] = dataclasses.field(default_factory=list)  # not field(): the `field` attribute above shadows it
     fixed: bool = False  # a statement of none or a copied value: the model is not asked
     page: int | None = None
+    fallback: bool = False  # from a fallback rule: used only when the field has no other figure
 
 
 def _compile(pattern: str | None) -> re.Pattern[str] | None:
@@ -154,7 +161,8 @@ def phrase_rules() -> tuple[PhraseRule, ...]:
                 object=_compile(entry.get("object")), requires=_compile(entry.get("requires")),
                 rejects=_compile(entry.get("rejects")),
                 clause_rejects=_compile(entry.get("clause_rejects")), value=entry.get("value"),
-                copy_from=entry.get("copy_from"),
+                copy_from=entry.get("copy_from"), fallback=bool(entry.get("fallback")),
+                sole_figure=bool(entry.get("sole_figure")),
                 examples=tuple((str(text), value) for text, value in entry.get("examples", [])),
                 counter_examples=tuple(entry.get("counter_examples", []))))
     return tuple(rules)
@@ -170,6 +178,8 @@ def context_rules() -> ContextRules:
         new_media_listed=re.compile(data["new_media_listed"]),
         partial_year=re.compile(data["partial_year"]),
         opening_year=re.compile(data["opening_year"]), other_body=re.compile(data["other_body"]),
+        stated_total=re.compile(data["stated_total"]), stated_total_channel=re.compile(data["stated_total_channel"]),
+        stated_total_fields=frozenset(data["stated_total_fields"]),
         other_body_doc_types=frozenset(data["other_body_doc_types"]),
         subcount_fields=frozenset(data["subcount_fields"]), new_media_fields=frozenset(data["new_media_fields"]),
         examples=tuple((str(t), v, str(k)) for t, v, k in data.get("examples", [])))
@@ -181,6 +191,11 @@ def sentences(doc: Document) -> list[tuple[str, int | None]]:
     A line that breaks off mid-sentence (PDF text layers, hard-wrapped text) is
     joined to the next one unless the next one opens a heading.
     """
+    return [(text, page) for text, page, _ in paragraph_sentences(doc)]
+
+
+def paragraph_sentences(doc: Document) -> list[tuple[str, int | None, int]]:
+    """`sentences`, each with the index of the paragraph (joined line) it stands in."""
     lines: list[tuple[str, int | None]] = []
     for block in doc.blocks:
         if block.kind != "paragraph":
@@ -196,9 +211,9 @@ def sentences(doc: Document) -> list[tuple[str, int | None]]:
             joined[-1] = (joined[-1][0] + line, joined[-1][1])
         else:
             joined.append((line, page))
-    out: list[tuple[str, int | None]] = []
-    for text, page in joined:
-        out.extend((s.strip(), page) for s in _SENTENCE_END.split(text) if s.strip())
+    out: list[tuple[str, int | None, int]] = []
+    for index, (text, page) in enumerate(joined):
+        out.extend((s.strip(), page, index) for s in _SENTENCE_END.split(text) if s.strip())
     return out
 
 
@@ -238,8 +253,17 @@ def sentence_year(sentence: str, start: int) -> int | None:
     2023
     >>> sentence_year("全年受理58件，另有2件结转至2024年办理。", 10) is None
     True
+
+    A year opening a bracket governs the bracket only (an aside about another year):
+
+    >>> sentence_year("全年未发生行政复议（2019年发生行政复议1件）。", 20)
+    2019
+    >>> sentence_year("全年受理5件（2019年为3件），已答复5件。", 19) is None
+    True
     """
     text = arabic_years(sentence[:start])
+    while (aside := _CLOSED_BRACKET.sub("", text)) != text:  # a closed bracket governs nothing after it
+        text = aside
     years = [m for m in context_rules().opening_year.finditer(text)]
     return int(years[-1].group(1)) if years else None
 
@@ -258,6 +282,27 @@ def belongs_elsewhere(candidate: Candidate, year: int | None, doc_type: str | No
     if doc_type in ctx.other_body_doc_types and ctx.other_body.search(candidate.sentence[:candidate.start]):
         return "other_body"
     return None
+
+
+def is_stated_total(candidate: Candidate) -> bool:
+    """Whether a figure is stated as the year's total (共计主动公开…6842条), not a channel's.
+
+    Only for the fields of `stated_total_fields`: such a total beats an earlier figure of
+    the same paragraph that is not one (a portal figure before the sum of all channels).
+
+    >>> s = "全县通过门户网站发布信息3120条，共计主动公开政府信息6842条。"
+    >>> [is_stated_total(c) for c in find_candidates(s) if c.rule == "proactive.verb_object_items"]
+    [False, True]
+    """
+    ctx = context_rules()
+    if candidate.field not in ctx.stated_total_fields:
+        return False
+    clause = clause_before(candidate.sentence, candidate.start)
+    total = ctx.stated_total.search(clause)
+    if not total:
+        return False
+    channel = ctx.stated_total_channel.search(clause)
+    return channel is None or bool(ctx.new_media_listed.search(clause[channel.end():]))
 
 
 def model_text(sentence: str, start: int, end: int) -> str:
@@ -314,11 +359,23 @@ def find_candidates(sentence: str, page: int | None = None,
                 parsed = parse_number(match.group(group))
             except ValueError:  # a stray numeral character (万 alone), not a number
                 continue
+            if rule.sole_figure and _other_figures(sentence, match.start(group)):
+                continue
             if parsed.approx:
                 flags.append("approx")
             found.append(Candidate(rule.field, parsed.value, sentence, match.start(group), match.end(group),
-                                   rule.id, flags, page=page))
+                                   rule.id, flags, page=page, fallback=rule.fallback))
     return found
+
+
+def _other_figures(sentence: str, start: int) -> bool:
+    """Whether the sentence states another count of items (N条) than the one at `start`.
+
+    Running stocks (累计…), sub-counts and new-media posts are not other figures: they sit
+    beside a year's figure without splitting it.
+    """
+    return any(s != start and sentence.startswith("条", e) and context_verdict(sentence, s) == "total"
+               for s, e in number_spans(sentence))
 
 
 def _matches(rule: PhraseRule, sentence: str) -> list[re.Match[str]]:
@@ -376,17 +433,29 @@ def extract_narrative(doc: Document, template: str | None, *, year: int | None =
         doc_type = found_type if doc_type is _UNKNOWN else doc_type
     model = load_model("narrative")
     chosen: dict[str, Candidate] = {}
+    fallbacks: dict[str, Candidate] = {}
+    paragraph_of: dict[str, int] = {}
     previous: list[Candidate] = []
-    for sentence, page in sentences(doc):
+    for sentence, page, paragraph in paragraph_sentences(doc):
         kept = []
         for candidate in find_candidates(sentence, page, previous):
             if not confirmed(candidate, model) or belongs_elsewhere(candidate, year, doc_type):
                 continue
             kept.append(candidate)
+            if candidate.fallback:
+                fallbacks.setdefault(candidate.field, candidate)
+                continue
             current = chosen.get(candidate.field)
-            if current is None or (current.fixed and current.value == 0 and not candidate.fixed):
+            if current is None or (current.fixed and current.value == 0 and not candidate.fixed) \
+                    or (paragraph_of.get(candidate.field) == paragraph and not current.fixed and not candidate.fixed
+                        and is_stated_total(candidate) and not is_stated_total(current)):
                 chosen[candidate.field] = candidate
+                paragraph_of[candidate.field] = paragraph
         previous = kept
+    for key, candidate in fallbacks.items():  # only where no other rule gave a figure
+        current = chosen.get(key)
+        if current is None or (current.fixed and current.value == 0):
+            chosen[key] = candidate
     result = NarrativeResult()
     for key, candidate in chosen.items():
         result.sentence_fields[key] = candidate.value
@@ -490,4 +559,4 @@ def number_spans(sentence: str) -> list[tuple[int, int]]:
 
 
 __all__ = ["NarrativeResult", "extract_narrative", "read_statistics_table", "statistics_rows", "find_candidates", "sentences", "phrase_rules",
-           "context_rules", "context_verdict", "sentence_year", "belongs_elsewhere", "model_text", "number_spans", "Candidate", "PhraseRule"]
+           "context_rules", "context_verdict", "sentence_year", "is_stated_total", "paragraph_sentences", "belongs_elsewhere", "model_text", "number_spans", "Candidate", "PhraseRule"]

@@ -27,7 +27,19 @@ TITLES = [
     ("新乡市人民政府办公室关于印发全面推进新乡市基层政务公开标准化规范化工作实施方案的通知",
      "work_plan", None, "新乡市人民政府办公室"),
     ("某市生态环境局2023年政府信息公开审查报告", "review_report", 2023, "某市生态环境局"),
+    # a report on how a review went: the review is the genre, the agency stands before 关于
+    ("某县人民政府办公室关于2021年度政府信息公开工作年度报告评估情况的报告", "review_report", 2021, "某县人民政府办公室"),
+    ("某县人民政府办公室关于2021年度全县政务公开工作评估情况的报告", "review_report", 2021, "某县人民政府办公室"),
+    ("某市人民政府办公室关于2022年度政府信息公开工作年度报告审查情况的报告", "review_report", 2022, "某市人民政府办公室"),
+    # counter-example: a self-inspection reported as 自查情况的报告 stays a self-inspection
+    ("某市某区司法局关于2021年度政务公开工作自查情况的报告", "self_inspection", 2021, "某市某区司法局"),
 ]
+
+
+def test_an_anonymised_bare_organ_is_no_agency() -> None:
+    assert classify(doc("xx局政府信息公开工作自查报告", "20xx年，我局认真贯彻落实条例。", "xx局")).agency is None
+    assert agency_from_title("xx市质监局2015年政府信息公开工作年度报告") == "xx市质监局"
+    assert agency_from_title("某局2019年政府信息公开工作自查报告") == "某局"  # anonymised, not blank
 
 
 @pytest.mark.parametrize("title, doc_type, year, agency", TITLES, ids=[t[0][:12] for t in TITLES])

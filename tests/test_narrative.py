@@ -295,3 +295,66 @@ def test_litigation_named_as_after_reconsideration() -> None:
 def test_none_statements_of_applications_and_normative_documents() -> None:
     assert narrative("本年度无公民、法人和其他组织向我局提出政府信息公开申请。")["applications.new.total"] == 0
     assert narrative("本年度街道未制发行政规范性文件。")["normative_docs.issued"] == 0
+
+
+def test_stated_total_beats_an_earlier_channel_figure_of_its_paragraph() -> None:
+    # the sum of the channels, stated at the end of the list, is the year's total
+    fields = narrative("全县通过县政府门户网站发布信息3120条，通过政务微信发布信息1450条，"
+                       "通过各镇公开栏公开信息1240条，共计主动公开政府信息6842条。")
+    assert fields["proactive.items_published"] == 6842
+    fields = narrative("全县通过县政府门户网站发布信息3120条。通过政务微信发布信息1450条。全年共主动公开政府信息5550条。")
+    assert fields["proactive.items_published"] == 5550
+    # counter-examples: a channel's own 共计 is not the year's total; a total stated first stays
+    fields = narrative("全县通过县政府门户网站发布信息3120条，通过各镇公开栏共计公开信息1240条。")
+    assert fields["proactive.items_published"] == 3120
+    fields = narrative("全年主动公开政府信息5000条，通过门户网站共计发布信息3000条。")
+    assert fields["proactive.items_published"] == 5000
+
+
+def test_reconsideration_application_is_not_a_disclosure_application() -> None:
+    fields = narrative("本年度我局未收到因政府信息公开引起的行政复议申请，也未被提起行政诉讼。")
+    assert "applications.new.total" not in fields
+    assert fields["reconsideration.total"] == 0
+    assert fields["litigation.direct.total"] == 0
+    # counter-example: a disclosure application named beside redress still counts
+    assert narrative("全年未收到政府信息公开申请，也未发生行政复议。")["applications.new.total"] == 0
+
+
+@pytest.mark.parametrize("text", ["未发生因信息公开引起的行政复议、诉讼。", "全年没有发生因政府信息公开引起的行政复议或诉讼。",
+                                  "全年无政府信息公开行政复议和诉讼案件。"])
+def test_abbreviated_coordination_covers_litigation(text: str) -> None:
+    assert {k: narrative(text).get(k) for k in ("reconsideration.total", "litigation.direct.total")} == \
+        {"reconsideration.total": 0, "litigation.direct.total": 0}
+
+
+def test_abbreviated_coordination_counter_examples() -> None:
+    fields = narrative("全年未发生行政复议，被提起行政诉讼1件。")
+    assert fields["reconsideration.total"] == 0
+    assert fields["litigation.direct.total"] == 1
+
+
+def test_another_year_in_brackets_is_not_the_documents_figure() -> None:
+    fields = _typed("某县人民政府办公室2020年政务公开工作总结",
+                    "全年未发生政府信息公开行政复议和行政诉讼案件（2019年发生行政复议1件）。")
+    assert fields["reconsideration.total"] == 0
+    assert fields["litigation.direct.total"] == 0
+    # after the closing bracket the document's year governs again
+    fields = _typed("某县人民政府办公室2020年政务公开工作总结",
+                    "全年受理政府信息公开申请5件（2019年为3件），已答复5件。")
+    assert fields["applications.new.total"] == 5
+    assert fields["outcomes.total.total"] == 5
+    # a bracket naming the document's own year is the document's
+    fields = _typed("某县人民政府办公室2020年政务公开工作总结", "全县行政复议情况（2020年发生行政复议2件）。")
+    assert fields["reconsideration.total"] == 2
+
+
+def test_category_list_closed_by_deng_is_a_last_resort_total() -> None:
+    # the sentence's only count: everything published, the list left open by 等
+    fields = narrative("政府信息公开专栏累计发布信息1.2万条。",
+                       "2022年，我局发布医保政策、定点医药机构、基金监管等信息532条，全年未收到政府信息公开申请。")
+    assert fields["proactive.items_published"] == 532
+    # counter-examples: one category among several figures; any other total of the document wins
+    assert "proactive.items_published" not in narrative(
+        "发布机关职能、机构设置、联系方式等信息596条；发布规划及相关政策信息23条，统计信息25条。")
+    fields = narrative("发布医保政策、定点医药机构、基金监管等信息532条。", "全年通过门户网站发布信息1800条。")
+    assert fields["proactive.items_published"] == 1800
