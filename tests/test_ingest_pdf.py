@@ -5,6 +5,7 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pypdfium2 as pdfium
 import pytest
@@ -274,3 +275,58 @@ def test_a_number_wrapped_in_chinese_text_joins_without_a_space() -> None:
 
     assert join_lines(["统计期限为2020年1月1日至202", "0年12月31日。"]) == "统计期限为2020年1月1日至2020年12月31日。"
     assert join_lines(["Windows 10", "11"]) == "Windows 10 11"  # not Chinese text: the space stays
+
+
+def _grid(pdf: Any, font: str, x0: float, top: float, widths: list[float], heights: list[float],
+          cells: list[tuple[int, int, int, int, str]]) -> None:
+    """Ruled cells (row, col, row span, col span, text) on a grid of column widths and row heights;
+    text with newlines is drawn one line under another (vertical headers)."""
+    xs = [x0 + sum(widths[:i]) for i in range(len(widths) + 1)]
+    ys = [top - sum(heights[:i]) for i in range(len(heights) + 1)]
+    for row, col, rows, cols, text in cells:
+        left, right, upper, lower = xs[col], xs[col + cols], ys[row], ys[row + rows]
+        pdf.rect(left, lower, right - left, upper - lower)
+        pdf.setFont(font, 9)
+        for n, line in enumerate(text.split("\n")):
+            pdf.drawString(left + 3, upper - 11 - 10 * n, line)
+
+
+def test_table3_with_a_page_break_after_its_group_header(tmp_path: Path) -> None:
+    """Table 3's merged group rows (行政复议 | 行政诉讼 / 未经复议直接起诉 | 复议后起诉) end page 1;
+    the vertical result headers and the figures start page 2. pdfplumber reads the page-1 part
+    as a 3-column grid and page 2 as 15 columns; the figures still map by their group."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from conftest import _cjk_font
+
+    from corpus_tool.normalize import normalize
+    from corpus_tool.tables import extract_tables
+
+    path = tmp_path / "table3_split.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    font = _cjk_font()
+    pdf.setFont(font, 12)
+    pdf.drawString(72, 780, "2024年政府信息公开工作年度报告")
+    pdf.drawString(72, 740, "四、政府信息公开行政复议、行政诉讼情况")
+    widths = [32.0] * 15
+    _grid(pdf, font, 60, 720, widths, [20, 20],
+          [(0, 0, 2, 5, "行政复议"), (0, 5, 1, 10, "行政诉讼"),
+           (1, 5, 1, 5, "未经复议直接起诉"), (1, 10, 1, 5, "复议后起诉")])
+    pdf.showPage()
+    results = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3
+    values = ["1", "1", "0", "0", "2", "0", "0", "0", "1", "1", "0", "0", "0", "0", "0"]
+    _grid(pdf, font, 60, 800, widths, [48, 20],
+          [(0, c, 1, 1, "\n".join(results[c])) for c in range(15)] + [(1, c, 1, 1, values[c]) for c in range(15)])
+    pdf.drawString(72, 700, "五、存在的主要问题及改进情况")
+    pdf.save()
+
+    doc = read_document(path)
+    tables = [block for block in doc.blocks if block.kind == "table"]
+    assert [block.page for block in tables] == [1, 2]  # the trap: one table block per page
+    assert len(tables[0].rows[0]) == 3 and len(tables[1].rows[0]) == 15
+    fields = extract_tables(normalize(doc)).fields
+    groups = ["reconsideration", "litigation.direct", "litigation.after_reconsideration"]
+    columns = ["upheld", "corrected", "other", "pending", "total"]
+    expected = {f"{g}.{c}": int(v) for (g, c), v in zip([(g, c) for g in groups for c in columns], values)}
+    assert {k: v for k, v in fields.items() if k.startswith(("reconsideration", "litigation"))} == expected

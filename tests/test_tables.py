@@ -357,3 +357,38 @@ def test_table3_transposed_under_a_merged_litigation_cell() -> None:
 def test_table3_group_label_without_result_header_is_no_row() -> None:
     result = extract_tables(text_doc("四、政府信息公开行政复议、行政诉讼情况", "行政复议 2 0 1 0 3"))
     assert not _t3_fields(result)
+
+
+T3_RESULTS = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+T3_GROUP_IDS = ["reconsideration", "litigation.direct", "litigation.after_reconsideration"]
+T3_RESULT_IDS = ["upheld", "corrected", "other", "pending", "total"]
+
+
+def _t3_split_blocks(values: list[str], split: int, label_column: bool,
+                     vertical: bool) -> list[Block]:
+    """Table 3 broken by a page break after header row `split` (1: the group row, 2: both group
+    rows): the part above the break read with its own column count (3 merged columns), the rest
+    (the result headers, perhaps one character per line, and the figures) 15 columns wide."""
+    lead = [""] if label_column else []
+    top = [lead + ["行政复议", "行政诉讼", ""], lead + ["", "未经复议直接起诉", "复议后起诉"]]
+    wide_groups = lead + [""] * 5 + ["未经复议直接起诉"] + [""] * 4 + ["复议后起诉"] + [""] * 4
+    results = ["\n".join(r) if vertical else r for r in T3_RESULTS] * 3
+    rest = ([wide_groups] if split == 1 else []) + [lead + results, lead + values]
+    return [Block.paragraph("四、政府信息公开行政复议、行政诉讼情况", 1), Block.table(top[:split], 1),
+            Block.paragraph("- 3 -", 1), Block.table(rest, 2)]
+
+
+@pytest.mark.parametrize("split", [1, 2])
+@pytest.mark.parametrize("label_column", [False, True])
+@pytest.mark.parametrize("vertical", [False, True])
+def test_table3_header_split_across_a_page_break_maps_by_group(split: int, label_column: bool,
+                                                                vertical: bool) -> None:
+    """The group header rows on one page, the result headers and figures on the next: each
+    figure goes to the group above its column, in the group header's order, never shifted."""
+    values = ["1", "1", "0", "0", "2", "0", "0", "0", "1", "1", "0", "0", "0", "0", "0"]
+    result = extract_tables(Document("x.pdf", "pdf", _t3_split_blocks(values, split, label_column, vertical)))
+    expected = {f"{g}.{c}": int(v) for (g, c), v in
+                zip([(g, c) for g in T3_GROUP_IDS for c in T3_RESULT_IDS], values)}
+    assert _t3_fields(result) == expected
+    assert 3 in result.tables_found
+    assert result.evidence["litigation.direct.total"].page == 2

@@ -502,3 +502,35 @@ def test_every_cell_survives_every_layout(name: str, tmp_path_factory: pytest.Te
         _check_round_trip(report, renderer(report, folder / name, style))
 
     round_trip()
+
+
+SPLIT_T3_GROUPS = (("行政复议", "reconsideration"), ("未经复议直接起诉", "litigation.direct"),
+             ("复议后起诉", "litigation.after_reconsideration"))
+SPLIT_T3_RESULTS = (("结果维持", "upheld"), ("结果纠正", "corrected"), ("其他结果", "other"),
+              ("尚未审结", "pending"), ("总计", "total"))
+
+
+@settings(max_examples=60, deadline=None)
+@given(values=st.lists(st.integers(min_value=0, max_value=999), min_size=15, max_size=15),
+       split=st.sampled_from([1, 2]), lead=st.integers(0, 1), vertical=st.booleans(),
+       furniture=st.sampled_from([None, "- 3 -", "第3页 共5页"]))
+def test_table3_split_after_its_group_header_maps_every_figure(values: list[int], split: int, lead: int,
+                                                               vertical: bool, furniture: str | None) -> None:
+    """Table 3 broken by a page break after its group header row(s): the part before the break
+    read as its own narrow grid, the result headers (perhaps one character per line) and the
+    figures on the next page as a 15-column grid. Every figure lands under its group and result."""
+    from corpus_tool.model import Block, Document
+
+    pad = [""] * lead
+    top = [pad + ["行政复议", "行政诉讼", ""], pad + ["", "未经复议直接起诉", "复议后起诉"]][:split]
+    wide_groups = pad + [cell for label, _ in SPLIT_T3_GROUPS for cell in ([""] * 5 if label == "行政复议" else [label] + [""] * 4)]
+    results = ["\n".join(label) if vertical else label for label, _ in SPLIT_T3_RESULTS] * 3
+    rest = ([wide_groups] if split == 1 else []) + [pad + results, pad + [str(v) for v in values]]
+    blocks = [Block.paragraph("四、政府信息公开行政复议、行政诉讼情况", 1), Block.table(top, 1)]
+    if furniture:
+        blocks.append(Block.paragraph(furniture, 1))
+    blocks.append(Block.table(rest, 2))
+    result = extract_tables(Document("x.pdf", "pdf", blocks))
+    expected = {f"{g}.{r}": values[i * 5 + j] for i, (_, g) in enumerate(SPLIT_T3_GROUPS) for j, (_, r) in enumerate(SPLIT_T3_RESULTS)}
+    got = {k: v for k, v in result.fields.items() if k.startswith(("reconsideration", "litigation"))}
+    assert got == expected

@@ -149,6 +149,8 @@ def _cell_lines(blocks: list[Block], lex: Lexicon) -> Iterator[Line]:
 def _text_lines(run: list[tuple[int, Block]], lex: Lexicon) -> Iterator[Line]:
     lines = [TextLine(line, block.page, number) for number, block in run for line in block.text.split("\n")]
     for line in _collapse_separators(lines):
+        if any(pattern.match(line.text.strip()) for pattern in lex.page_number_res):
+            continue  # page furniture (`- 3 -`) between the parts of a table broken by a page
         labelled = read_labelled_row(line.text, lex, line.page, line.block)
         if labelled:
             yield labelled

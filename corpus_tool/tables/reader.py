@@ -6,7 +6,10 @@ each figure (`pairs`) reach it as labelled rows and are stored by those labels. 
 template lexicon) opens a row; the figures after it, up to the row's end or the next label,
 are its cells. Header labels fix which column each figure belongs to: by grid position for
 real tables, by the header's order for flattened text, by the template's order only when the
-header could not be read (e.g. printed vertically).
+header could not be read (e.g. printed vertically). Headers carry over from block to block, so
+a table broken by a page break (one table block per page, each with its own column count) is
+read with the header it continues; grid positions are compared only within one grid width, and
+across a break table 3's groups are taken in the order its group header gives them.
 
 Table 3's groups (行政复议, 未经复议直接起诉, 复议后起诉) are column groups in the template, but some
 reports lay the table out transposed: one row per group, the five results as columns. A group
@@ -437,7 +440,10 @@ class TableReader:
         seen_groups = list(dict.fromkeys(h.item.id for h in group_cells))
         if len(seen_groups) != len(groups):
             seen_groups = list(groups)
-        if _on_grid([h.cell for h in columns + group_cells]) and len(columns) == 15:
+        # Groups own the columns below them by grid position only when header rows share one
+        # grid; a header split across a page break (group rows in one block, result columns
+        # in the next, each read with its own column count) is read by the groups' order.
+        if _on_one_grid([h.cell for h in columns + group_cells]) and len(columns) == 15:
             slots = []
             for h in columns:
                 owner = max((g for g in group_cells if (g.cell.index or 0) <= (h.cell.index or 0)),
@@ -470,6 +476,11 @@ def _yuan_header(label: str) -> bool:
 def _on_grid(cells: list[Cell]) -> bool:
     indexes = [c.index for c in cells]
     return bool(cells) and None not in indexes and len(set((c.block, c.index) for c in cells)) == len(cells)
+
+
+def _on_one_grid(cells: list[Cell]) -> bool:
+    """Cells of one grid: grid positions, distinct, all in tables of the same width."""
+    return _on_grid(cells) and len({c.width for c in cells}) == 1
 
 
 def _assign(cells: list[tuple[Cell, CellValue]], slots: list[Slot], *,
