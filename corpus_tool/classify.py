@@ -64,6 +64,7 @@ class _Rules:
     title_cut: re.Pattern[str]
     title_strip: re.Pattern[str]
     placeholder: str
+    blank_place: str
     place_suffix: re.Pattern[str]
     place_organs: str
     place_default_organs: tuple[tuple[str, str], ...]
@@ -103,6 +104,7 @@ def _rules() -> _Rules:
         title_cut=re.compile(meta["title_cut"]),
         title_strip=re.compile(meta["title_strip"]),
         placeholder=meta["placeholder"],
+        blank_place=meta["blank_place"],
         place_suffix=re.compile(meta["place_suffix"]),
         place_organs=meta["place_organs"],
         place_default_organs=tuple(meta.get("place_default_organs", {}).items()),
@@ -267,7 +269,25 @@ def agency_from_title(title: str) -> str | None:
     return name
 
 
+def blank_agency(name: str) -> bool:
+    """Whether a name is an unfilled template's: every place a blank and the organ a blank.
+
+    >>> blank_agency("xx县xx局"), blank_agency("××局"), blank_agency("xx市质监局"), blank_agency("某市某区审计局")
+    (True, True, False, False)
+    """
+    rules = _rules()
+    return re.fullmatch(rf"{rules.blank_place}*{rules.placeholder}(?:{rules.organ_suffix})", name) is not None
+
+
 def _agency(doc: Document, title: str | None) -> tuple[str | None, Evidence | None]:
+    """The agency (None for an unfilled template's blank name, `blank_agency`)."""
+    name, evidence = _named_agency(doc, title)
+    if name is not None and blank_agency(name):
+        return None, None
+    return name, evidence
+
+
+def _named_agency(doc: Document, title: str | None) -> tuple[str | None, Evidence | None]:
     """The agency: the title's, written out as the body writes it; else the body's own name.
 
     The head line goes first (a plan's issuing notice names the office that issued
@@ -290,7 +310,9 @@ def _agency(doc: Document, title: str | None) -> tuple[str | None, Evidence | No
         if not name:
             continue
         if rules.place_suffix.search(name):  # a bare place: the body says which body of it
-            organs = Counter(re.findall(rf"{re.escape(name)}(?:{rules.place_organs})", body))
+            # 某区人民政府办公室 (a signature) names the office, not the government: an organ
+            # word that runs on into an office is no naming of the place's own organ
+            organs = Counter(re.findall(rf"{re.escape(name)}(?:{rules.place_organs})(?!办公)", body))
             default = "管理委员会" if rules.zone_suffix.search(name) else next(
                 (organ for place, organ in rules.place_default_organs if name.endswith(place)), "人民政府")
             author = _author_line(name, lines)
@@ -550,5 +572,5 @@ def classify(doc: Document) -> Classification:
     return result
 
 
-__all__ = ["Classification", "classify", "year_and_type", "find_title", "opening_text", "agency_from_title",
+__all__ = ["Classification", "classify", "year_and_type", "find_title", "opening_text", "agency_from_title", "blank_agency",
            "agency_level", "agency_sector"]

@@ -42,6 +42,33 @@ def test_an_anonymised_bare_organ_is_no_agency() -> None:
     assert agency_from_title("某局2019年政府信息公开工作自查报告") == "某局"  # anonymised, not blank
 
 
+
+def test_a_template_signature_with_every_part_blank_is_no_agency() -> None:
+    # an unfilled template: blank place(s) and a blank organ name no body
+    assert classify(doc("20xx年政府信息公开工作自查报告", "今年以来，我局在xx县政府网站主动公开信息80条。",
+                        "xx县xx局", "20xx年x月x日")).agency is None
+    assert classify(doc("20xx年政府信息公开工作自查报告", "今年以来，我局主动公开信息80条。",
+                        "某市××局", "20xx年x月x日")).agency is None
+    # counter-examples: a real organ word or a real place keeps the name the document gives
+    assert classify(doc("20xx年政府信息公开工作自查报告", "今年以来，我局主动公开信息80条。",
+                        "xx县审计局", "20xx年x月x日")).agency == "xx县审计局"
+    assert classify(doc("20xx年政府信息公开工作自查报告", "今年以来，我局主动公开信息80条。",
+                        "柳州市xx局", "20xx年x月x日")).agency == "柳州市xx局"
+
+
+def test_a_place_title_takes_the_signing_office_not_an_invented_government() -> None:
+    # the title names only a place; the document names its issuer (the government's office)
+    info = classify(doc("通化市东昌区2025年政务公开工作要点", "为做好全区政务公开工作，制定本要点。",
+                        "一、深化重点领域信息公开。", "通化市东昌区人民政府办公室", "2025年3月2日"))
+    assert info.agency == "通化市东昌区人民政府办公室"
+    # counter-example: the body names the government itself, so the government it is
+    info = classify(doc("通化市东昌区2025年政务公开工作要点", "通化市东昌区人民政府决定深化政务公开。",
+                        "一、深化重点领域信息公开。"))
+    assert info.agency == "通化市东昌区人民政府"
+    # nothing named at all: the place's people's government is constructed
+    info = classify(doc("通化市东昌区2025年政务公开工作要点", "为做好全区政务公开工作，制定本要点。"))
+    assert info.agency == "通化市东昌区人民政府"
+
 @pytest.mark.parametrize("title, doc_type, year, agency", TITLES, ids=[t[0][:12] for t in TITLES])
 def test_title_lines(title: str, doc_type: str, year: int | None, agency: str) -> None:
     info = classify(doc(title, "一、总体情况", "本年度工作有序推进。"))

@@ -358,3 +358,23 @@ def test_category_list_closed_by_deng_is_a_last_resort_total() -> None:
         "发布机关职能、机构设置、联系方式等信息596条；发布规划及相关政策信息23条，统计信息25条。")
     fields = narrative("发布医保政策、定点医药机构、基金监管等信息532条。", "全年通过门户网站发布信息1800条。")
     assert fields["proactive.items_published"] == 1800
+
+
+def test_answered_count_after_a_channel_breakdown_is_read() -> None:
+    # a 其中 clause ends at ；: the answered count after it is the total, not a part
+    fields = narrative("全区共受理政府信息公开申请215件，其中当面申请40件、网上申请160件、信函申请15件；"
+                       "已答复212件，其中同意公开90件。")
+    assert fields["outcomes.total.total"] == 212
+    assert fields["applications.new.total"] == 215
+    # counter-example: inside the 其中 clause a count stays a part
+    assert "outcomes.total.total" not in narrative("全区共受理政府信息公开申请215件，其中已办结200件，15件正在办理。")
+
+
+def test_upheld_reconsiderations_are_not_answered_applications() -> None:
+    fields = narrative("全年受理政府信息公开申请31件，其中予以公开12件。因政府信息公开引发行政复议2件，均维持原答复。")
+    assert fields["applications.new.total"] == 31
+    assert "outcomes.total.total" not in fields
+    fields = narrative("受理政府信息公开申请31件；发生行政诉讼1件，已全部办结。")
+    assert "outcomes.total.total" not in fields
+    # counter-example: an all-answered phrase about the applications still copies their count
+    assert narrative("全年受理政府信息公开申请31件，均已按期答复。")["outcomes.total.total"] == 31
