@@ -41,7 +41,7 @@ def test_seeds_every_labelled_value_right() -> None:
     assert seeds.wrong == []
 
 
-@pytest.mark.parametrize("corpus", ["holdout", "holdout2", "holdout3"])
+@pytest.mark.parametrize("corpus", ["holdout", "holdout2", "holdout3", "holdout4"])
 def test_holdouts_written_blind(corpus: str) -> None:
     holdout = evaluate(CORPORA / corpus / "gold.jsonl", jobs=2)
     assert holdout.overall.precision >= 0.98
